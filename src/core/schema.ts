@@ -1,0 +1,114 @@
+/**
+ * The data of the method as zod schemas: the one source of truth. Types are
+ * inferred from them; the server validates with them whatever the sidebar or
+ * a sheet hands it. Dates cross the sidebar boundary as ISO `YYYY-MM-DD`
+ * strings (a `Date` cannot pass `google.script.run`).
+ */
+import * as z from 'zod/mini';
+import { CADENCES, GOAL_TYPES, KR_KINDS } from './vocabulary';
+
+// Apps Script and sidebars must not depend on `new Function`.
+z.config({ jitless: true });
+
+export const MAX_TITLE = 500;
+export const MAX_NOTE = 5000;
+
+/** A calendar day as an ISO string; rejects 2026-02-30. */
+export const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-10-01'),
+  z.refine((value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'no such day'),
+);
+
+/** ISO week label, e.g. `2026-W48`. */
+export const IsoWeek = z.string().check(z.regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'expected a week like 2026-W48'));
+
+const Text = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `at most ${max} characters`));
+
+const OptionalText = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max, `at most ${max} characters`)), '');
+
+export const Id = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'letters, digits, . _ - (at most 40)'));
+
+export const TeamName = Text(80);
+
+/** A finite number (no NaN, no Infinity). */
+const FiniteNumber = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
+
+export const Confidence = z.int().check(z.gte(0, 'from 0'), z.lte(10, 'to 10'));
+
+export const Cycle = z
+  .object({
+    name: Text(80),
+    start: IsoDate,
+    end: IsoDate,
+    cadence: z._default(z.enum(CADENCES), 'quarterly'),
+  })
+  .check(
+    z.refine((cycle) => cycle.end > cycle.start, { message: 'the end must be after the start', path: ['end'] }),
+  );
+export type Cycle = z.infer<typeof Cycle>;
+
+export const Team = z.object({ name: TeamName });
+export type Team = z.infer<typeof Team>;
+
+export const Objective = z.object({
+  id: Id,
+  title: Text(MAX_TITLE),
+  team: TeamName,
+  goalType: z.enum(GOAL_TYPES),
+  parentId: OptionalText(40),
+});
+export type Objective = z.infer<typeof Objective>;
+
+export const KeyResult = z
+  .object({
+    id: Id,
+    objectiveId: Id,
+    title: Text(MAX_TITLE),
+    kind: z.enum(KR_KINDS),
+    start: z.nullable(FiniteNumber),
+    target: z.nullable(FiniteNumber),
+    current: z.nullable(FiniteNumber),
+    unit: OptionalText(40),
+    weight: z._default(FiniteNumber.check(z.gte(0, 'must not be negative')), 1),
+    confidence: z._default(z.nullable(Confidence), null),
+    dependsOn: z._default(z.array(TeamName), []),
+  })
+  .check(
+    z.superRefine((kr, ctx) => {
+      if (kr.kind === 'baseline') return;
+      if (kr.target === null) ctx.issues.push({ code: 'custom', message: 'a target is needed', path: ['target'], input: kr.target });
+      if (kr.start === null) ctx.issues.push({ code: 'custom', message: 'a start value is needed', path: ['start'], input: kr.start });
+      if (kr.start === null || kr.target === null) return;
+      if (kr.start === kr.target)
+        ctx.issues.push({ code: 'custom', message: 'target must differ from start', path: ['target'], input: kr.target });
+      else if (kr.kind === 'increase' && kr.target < kr.start)
+        ctx.issues.push({ code: 'custom', message: 'an increasing KR needs a target above start', path: ['target'], input: kr.target });
+      else if (kr.kind === 'decrease' && kr.target > kr.start)
+        ctx.issues.push({ code: 'custom', message: 'a decreasing KR needs a target below start', path: ['target'], input: kr.target });
+    }),
+  );
+export type KeyResult = z.infer<typeof KeyResult>;
+
+/** A key tactic belongs to an objective, or to a whole team when `objectiveId` is blank. */
+export const KeyTactic = z.object({
+  id: Id,
+  objectiveId: OptionalText(40),
+  team: TeamName,
+  principle: Text(MAX_TITLE),
+  since: z._default(z.union([IsoDate, z.literal('')]), ''),
+});
+export type KeyTactic = z.infer<typeof KeyTactic>;
+
+export const CheckIn = z.object({
+  week: IsoWeek,
+  krId: Id,
+  value: z.nullable(FiniteNumber),
+  confidence: z.nullable(Confidence),
+  note: OptionalText(MAX_NOTE),
+});
+export type CheckIn = z.infer<typeof CheckIn>;

@@ -1,0 +1,30 @@
+/** The words of the add-on's menu, dialogs and messages, in English and German. */
+import type { Language } from './i18n';
+
+export interface MenuLabels {
+  setUpCycle: string;
+  openSidebar: string;
+  newWeekly: string;
+  applyCheckIn: string;
+  newReview: string;
+  newRetrospective: string;
+}
+
+export const MENU: Record<Language, MenuLabels> = {
+  en: {
+    setUpCycle: 'Set up a new cycle…',
+    openSidebar: 'Write objectives (sidebar)',
+    newWeekly: 'New weekly check-in',
+    applyCheckIn: "Apply this week's check-in",
+    newReview: 'New review',
+    newRetrospective: 'New retrospective',
+  },
+  de: {
+    setUpCycle: 'Neuen Zyklus anlegen…',
+    openSidebar: 'Objectives schreiben (Seitenleiste)',
+    newWeekly: 'Neues Weekly (Check-in)',
+    applyCheckIn: 'Check-in dieser Woche übernehmen',
+    newReview: 'Neues Review',
+    newRetrospective: 'Neue Retrospektive',
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * The custom functions, bound to the spreadsheet's language. Their JSDoc for
+ * Sheets' autocomplete lives on the exports in index.ts.
+ */
+import {
+  okrAttainment,
+  okrObjectiveScore,
+  okrPace,
+  okrScore,
+  type CellInput,
+  type CellOutput,
+} from '../core/sheetFunctions';
+import { spreadsheetLanguage } from '../sheets/locale';
+
+export function score(start: CellInput, target: CellInput, current: CellInput, direction?: CellInput): CellOutput {
+  return okrScore(spreadsheetLanguage(), start, target, current, direction);
+}
+
+export function objectiveScore(scores: CellInput, weights?: CellInput): number | string {
+  return okrObjectiveScore(spreadsheetLanguage(), scores, weights);
+}
+
+export function attainment(score: CellInput, goalType: CellInput, successFrom?: CellInput): CellOutput {
+  return okrAttainment(spreadsheetLanguage(), score, goalType, successFrom);
+}
+
+export function pace(score: CellInput, start: CellInput, end: CellInput, today?: CellInput, goalType?: CellInput): CellOutput {
+  return okrPace(spreadsheetLanguage(), new Date(), score, start, end, today, goalType);
+}

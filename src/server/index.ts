@@ -1,0 +1,77 @@
+/**
+ * The add-on's exposed surface, and nothing else: every export here becomes a
+ * top-level function in dist/Code.js (see scripts/build.mjs). Custom functions
+ * carry the JSDoc that Sheets shows in autocomplete.
+ */
+import * as cells from './customFunctions';
+import * as menu from './menu';
+
+/**
+ * Scores key results on the 0.0-1.0 scale: progress from start to target,
+ * clamped to [0, 1]. Accepts single values or whole ranges (one call fills a
+ * column); blank inputs give a blank score.
+ *
+ * @param {number|Array<Array<number>>} start The start value of each key result, e.g. B2:B40.
+ * @param {number|Array<Array<number>>} target The target value of each key result, e.g. C2:C40.
+ * @param {number|Array<Array<number>>} current The current value of each key result, e.g. D2:D40.
+ * @param {string|Array<Array<string>>} [direction] Optional: increase, decrease, maintain (start and target are the edges of a band), milestone (0 or 1) or baseline (no score); German words work too. Left out, it follows from start and target.
+ * @return {number|Array<Array<number>>} The score of each key result, 0.0 to 1.0.
+ * @customfunction
+ */
+export function OKR_SCORE(start: unknown, target: unknown, current: unknown, direction?: unknown) {
+  return cells.score(start as never, target as never, current as never, direction as never);
+}
+
+/**
+ * Scores an objective: the weighted mean of its key-result scores. Blank
+ * scores are ignored; a blank weight counts as 1.
+ *
+ * @param {Array<Array<number>>} scores The key-result scores, e.g. E2:E5.
+ * @param {Array<Array<number>>} [weights] Optional weights of the same size, e.g. F2:F5; none may be negative.
+ * @return {number} The objective's score, 0.0 to 1.0.
+ * @customfunction
+ */
+export function OKR_OBJECTIVE_SCORE(scores: unknown, weights?: unknown) {
+  return cells.objectiveScore(scores as never, weights as never);
+}
+
+/**
+ * The verdict for a score and goal type, in the spreadsheet's language: a
+ * roofshot (committed) is achieved only at 1.0; a moonshot (stretch) from 0.6.
+ * From half the success level it is partial, below that missed.
+ *
+ * @param {number|Array<Array<number>>} score The score, 0.0 to 1.0, or a range of scores.
+ * @param {string|Array<Array<string>>} goal_type roofshot or moonshot (also committed, stretch, aspirational, verbindlich, ambitioniert).
+ * @param {number} [success_from] Optional success level between 0 and 1, e.g. 0.7; by default 1.0 for roofshots, 0.6 for moonshots.
+ * @return {string|Array<Array<string>>} achieved, partial or missed (erreicht, teilweise, verfehlt).
+ * @customfunction
+ */
+export function OKR_ATTAINMENT(score: unknown, goal_type: unknown, success_from?: unknown) {
+  return cells.attainment(score as never, goal_type as never, success_from as never);
+}
+
+/**
+ * Whether a key result is on track, given how much of the cycle has passed:
+ * the expected score rises linearly to the goal type's success level.
+ *
+ * @param {number|Array<Array<number>>} score The current score, 0.0 to 1.0, or a range of scores.
+ * @param {Date} cycle_start The first day of the cycle.
+ * @param {Date} cycle_end The last day of the cycle.
+ * @param {Date} [today] Optional: the day to judge on; by default today.
+ * @param {string|Array<Array<string>>} [goal_type] Optional: roofshot (default) or moonshot.
+ * @return {string|Array<Array<string>>} on track, at risk or off track (im Plan, gefährdet, nicht im Plan).
+ * @customfunction
+ */
+export function OKR_PACE(score: unknown, cycle_start: unknown, cycle_end: unknown, today?: unknown, goal_type?: unknown) {
+  return cells.pace(score as never, cycle_start as never, cycle_end as never, today as never, goal_type as never);
+}
+
+/** Builds the add-on menu; in AuthMode.NONE it touches nothing else. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
+  menu.buildMenu(e);
+}
+
+/** Runs when the add-on is installed: the menu appears without reloading. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
+  menu.buildMenu(e);
+}
