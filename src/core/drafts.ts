@@ -1,0 +1,149 @@
+/**
+ * What the sidebar sends and receives: an objective with its key results and
+ * key tactics, as one draft. The server validates every draft again with
+ * `ObjectiveDraft` (never trust the client); the sidebar uses the same schema
+ * to show errors before sending.
+ */
+import * as z from 'zod/mini';
+import type { Bilingual, Language } from './i18n';
+import type { QualityHint } from './quality';
+import { Id, MAX_TITLE, TeamName } from './schema';
+import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
+
+z.config({ jitless: true });
+
+const Title = z.string({ error: 'not_text' }).check(
+  z.trim(),
+  z.minLength(1, 'empty'),
+  z.maxLength(MAX_TITLE, 'too_long'),
+);
+const NumberOrBlank = z.nullable(
+  z.number({ error: 'not_a_number' }).check(z.refine(Number.isFinite, 'not_a_number')),
+);
+const OptionalId = z._default(z.union([Id, z.literal('')]), '');
+
+export const KeyResultDraft = z
+  .object({
+    id: OptionalId,
+    title: Title,
+    kind: z.enum(KR_KINDS, { error: 'choose_kind' }),
+    start: NumberOrBlank,
+    target: NumberOrBlank,
+    current: z._default(NumberOrBlank, null),
+    unit: z._default(z.string().check(z.trim(), z.maxLength(40, 'too_long')), ''),
+    weight: z._default(z.number({ error: 'not_a_number' }).check(z.gte(0, 'negative')), 1),
+    confidence: z._default(
+      z.nullable(z.int({ error: 'confidence_range' }).check(z.gte(0, 'confidence_range'), z.lte(10, 'confidence_range'))),
+      null,
+    ),
+    dependsOn: z._default(z.array(TeamName), []),
+  })
+  .check(
+    z.superRefine((kr, ctx) => {
+      if (kr.kind === 'baseline') return;
+      if (kr.start === null) ctx.issues.push({ code: 'custom', message: 'start_needed', path: ['start'], input: kr.start });
+      if (kr.target === null) ctx.issues.push({ code: 'custom', message: 'target_needed', path: ['target'], input: kr.target });
+      if (kr.start === null || kr.target === null) return;
+      if (kr.start === kr.target)
+        ctx.issues.push({ code: 'custom', message: 'target_equals_start', path: ['target'], input: kr.target });
+      else if (kr.kind === 'increase' && kr.target < kr.start)
+        ctx.issues.push({ code: 'custom', message: 'increase_target_below_start', path: ['target'], input: kr.target });
+      else if (kr.kind === 'decrease' && kr.target > kr.start)
+        ctx.issues.push({ code: 'custom', message: 'decrease_target_above_start', path: ['target'], input: kr.target });
+    }),
+  );
+export type KeyResultDraft = z.infer<typeof KeyResultDraft>;
+
+export const KeyTacticDraft = z.object({
+  id: OptionalId,
+  principle: Title,
+});
+export type KeyTacticDraft = z.infer<typeof KeyTacticDraft>;
+
+export const ObjectiveDraft = z.object({
+  /** Blank for a new objective. */
+  id: OptionalId,
+  team: TeamName,
+  title: Title,
+  goalType: z.enum(GOAL_TYPES, { error: 'choose_goal_type' }),
+  parentId: OptionalId,
+  keyResults: z.array(KeyResultDraft).check(z.maxLength(12, 'too_many_krs')),
+  tactics: z._default(z.array(KeyTacticDraft).check(z.maxLength(12, 'too_many_tactics')), []),
+});
+export type ObjectiveDraft = z.infer<typeof ObjectiveDraft>;
+
+/** Why a field was rejected: a code, translated by `FIELD_ERROR_TEXT`. */
+export const FIELD_ERROR_TEXT = {
+  not_text: { en: 'Must be text.', de: 'Muss Text sein.' },
+  empty: { en: 'Must not be empty.', de: 'Darf nicht leer sein.' },
+  too_long: { en: 'Too long.', de: 'Zu lang.' },
+  not_a_number: { en: 'Must be a number.', de: 'Muss eine Zahl sein.' },
+  negative: { en: 'Must not be negative.', de: 'Darf nicht negativ sein.' },
+  confidence_range: { en: 'A whole number from 0 to 10.', de: 'Eine ganze Zahl von 0 bis 10.' },
+  choose_kind: { en: 'Choose a direction.', de: 'Wähle eine Richtung.' },
+  choose_goal_type: { en: 'Choose roofshot or moonshot.', de: 'Wähle Roofshot oder Moonshot.' },
+  start_needed: { en: 'A start value is needed.', de: 'Ein Startwert fehlt.' },
+  target_needed: { en: 'A target is needed.', de: 'Ein Zielwert fehlt.' },
+  target_equals_start: { en: 'The target must differ from the start.', de: 'Das Ziel muss sich vom Start unterscheiden.' },
+  increase_target_below_start: {
+    en: 'For "increase" the target must be above the start.',
+    de: 'Bei „steigern“ muss das Ziel über dem Start liegen.',
+  },
+  decrease_target_above_start: {
+    en: 'For "decrease" the target must be below the start.',
+    de: 'Bei „senken“ muss das Ziel unter dem Start liegen.',
+  },
+  too_many_krs: { en: 'At most 12 key results.', de: 'Höchstens 12 Key Results.' },
+  too_many_tactics: { en: 'At most 12 key tactics.', de: 'Höchstens 12 Key Tactics.' },
+  unknown_team: { en: 'This team is not in Settings.', de: 'Dieses Team steht nicht in den Einstellungen.' },
+  unknown_objective: { en: 'No such objective in the register.', de: 'Dieses Objective steht nicht im Register.' },
+  invalid: { en: 'Not valid.', de: 'Ungültig.' },
+} satisfies Record<string, Bilingual>;
+export type FieldErrorCode = keyof typeof FIELD_ERROR_TEXT;
+
+/** A validation error, with the path of the field it belongs to, e.g. `keyResults.1.target`. */
+export interface FieldError {
+  path: string;
+  code: FieldErrorCode;
+  message: string;
+}
+
+export type SaveResult =
+  | { ok: true; objectiveId: string; keyResultIds: string[]; tacticIds: string[]; hints: QualityHint[] }
+  | { ok: false; errors: FieldError[] };
+
+/** Summary of an objective in the register, for "open existing" and the parent picker. */
+export interface ObjectiveSummary {
+  id: string;
+  title: string;
+  team: string;
+  goalType: GoalType;
+}
+
+/** What the sidebar loads once when it opens. */
+export interface SidebarBootstrap {
+  lang: Language;
+  cycleName: string;
+  teams: string[];
+  objectives: ObjectiveSummary[];
+}
+
+export function fieldError(path: string, code: FieldErrorCode, lang: Language): FieldError {
+  return { path, code, message: FIELD_ERROR_TEXT[code][lang] };
+}
+
+/** Flattens zod issues into field errors with dotted paths, in the user's language. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[], lang: Language): FieldError[] {
+  return issues.map((issue) => {
+    const code = (Object.prototype.hasOwnProperty.call(FIELD_ERROR_TEXT, issue.message) ? issue.message : 'invalid') as FieldErrorCode;
+    return fieldError(issue.path.map(String).join('.'), code, lang);
+  });
+}
+
+export function validateDraft(
+  input: unknown,
+  lang: Language,
+): { ok: true; draft: ObjectiveDraft } | { ok: false; errors: FieldError[] } {
+  const result = ObjectiveDraft.safeParse(input);
+  return result.success ? { ok: true, draft: result.data } : { ok: false, errors: fieldErrors(result.error.issues, lang) };
+}
