@@ -28,3 +28,11 @@ export const MENU: Record<Language, MenuLabels> = {
     newRetrospective: 'Neue Retrospektive',
   },
 };
+
+/** The sheets the add-on generates, by role. */
+export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog';
+
+export const SHEET_NAMES: Record<Language, Record<SheetRole, string>> = {
+  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log' },
+  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log' },
+};

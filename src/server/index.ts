@@ -5,6 +5,8 @@
  */
 import * as cells from './customFunctions';
 import * as menu from './menu';
+import { guarded } from './guard';
+import { setUpCycleFromMenu } from '../app/setup';
 
 /**
  * Scores key results on the 0.0-1.0 scale: progress from start to target,
@@ -74,4 +76,34 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
 /** Runs when the add-on is installed: the menu appears without reloading. */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
   menu.buildMenu(e);
+}
+
+/** Menu: set up a new cycle (Settings, OKR register, Tactics). */
+export function menuSetUpCycle() {
+  guarded(() => setUpCycleFromMenu());
+}
+
+/** Menu: open the sidebar to write objectives. */
+export function menuOpenSidebar() {
+  guarded(() => menu.notYet());
+}
+
+/** Menu: generate this week's check-in sheet. */
+export function menuNewWeekly() {
+  guarded(() => menu.notYet());
+}
+
+/** Menu: apply this week's check-in to the register and the log. */
+export function menuApplyCheckIn() {
+  guarded(() => menu.notYet());
+}
+
+/** Menu: generate the review sheet of the cycle. */
+export function menuNewReview() {
+  guarded(() => menu.notYet());
+}
+
+/** Menu: generate the retrospective sheet of the cycle. */
+export function menuNewRetrospective() {
+  guarded(() => menu.notYet());
 }

@@ -14,10 +14,28 @@ function menuLanguage(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): Lang
   return spreadsheetLanguage();
 }
 
+/** The add-on menu; item callbacks are top-level functions of dist/Code.js (see index.ts). */
 export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   const labels = MENU[menuLanguage(e)];
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(labels.setUpCycle, 'menuSetUpCycle')
+    .addItem(labels.openSidebar, 'menuOpenSidebar')
+    .addSeparator()
+    .addItem(labels.newWeekly, 'menuNewWeekly')
+    .addItem(labels.applyCheckIn, 'menuApplyCheckIn')
+    .addSeparator()
+    .addItem(labels.newReview, 'menuNewReview')
+    .addItem(labels.newRetrospective, 'menuNewRetrospective')
     .addToUi();
+}
+
+export function notYet(): void {
+  const lang = spreadsheetLanguage();
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    'OKR for Sheets',
+    lang === 'de' ? 'Diese Funktion kommt mit dem nächsten Update.' : 'This arrives with the next update.',
+    ui.ButtonSet.OK,
+  );
 }

@@ -1,0 +1,102 @@
+/** Use case: set up a new cycle (Settings, OKR register, Tactics) in the active spreadsheet. */
+import { nextQuarterName, parseCycleSetup, type CycleSetup } from '../core/cycleSetup';
+import { UserError } from '../core/errors';
+import type { Language } from '../core/i18n';
+import { registerPlan, type RegisterRow } from '../core/layout/register';
+import { settingsPlan } from '../core/layout/settings';
+import { tacticsPlan, type TacticRow } from '../core/layout/tactics';
+import { SHEET_NAMES, type SheetRole } from '../core/texts';
+import { withDocumentLock } from '../sheets/lock';
+import { readRegister, repairRegisterFormulas } from '../sheets/register';
+import { alert, promptText, toast } from '../sheets/ui';
+import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { WriteSession, writeNewSheet } from '../sheets/writer';
+import { spreadsheetLanguage } from '../sheets/locale';
+
+export interface SetupContent {
+  rows?: RegisterRow[];
+  tactics?: TacticRow[];
+  quickWins?: string[];
+}
+
+export type SetupOutcome =
+  | { kind: 'created'; sheets: string[] }
+  | { kind: 'exists'; register: string; repairedRows: number };
+
+const TEXT = {
+  title: { en: 'Set up a new cycle', de: 'Neuen Zyklus anlegen' },
+  ask: {
+    en: 'Cycle name; start; end; teams (comma-separated).\nA quarter name sets the dates by itself, e.g.\n{example}; Sales, Marketing, IT, HR\nor: Pilot; 2027-01-04; 2027-02-26; Platform',
+    de: 'Zyklusname; Beginn; Ende; Teams (mit Kommas getrennt).\nEin Quartalsname setzt die Daten selbst, z. B.\n{example}; Vertrieb, Marketing, IT, HR\noder: Pilot; 4.1.2027; 26.2.2027; Plattform',
+  },
+  problems: { en: 'The cycle was not set up', de: 'Der Zyklus wurde nicht angelegt' },
+  created: {
+    en: 'Cycle "{name}" is set up for {teams} team(s): {sheets}. Next: write objectives in the sidebar.',
+    de: 'Zyklus „{name}“ ist für {teams} Team(s) angelegt: {sheets}. Weiter: Objectives in der Seitenleiste schreiben.',
+  },
+  exists: {
+    en: 'This spreadsheet already has a cycle register ("{register}"). Nothing was overwritten. {repaired}To start another cycle, copy the file or rename the existing sheets first.',
+    de: 'Diese Tabelle hat schon ein OKR-Register („{register}“). Nichts wurde überschrieben. {repaired}Für einen weiteren Zyklus kopiere die Datei oder benenne die vorhandenen Tabellenblätter zuerst um.',
+  },
+  repaired: { en: '{count} row(s) got their score formulas back. ', de: '{count} Zeile(n) haben ihre Score-Formeln zurückbekommen. ' },
+  nameTaken: {
+    en: 'A sheet named "{name}" already exists and is not an OKR sheet. Rename it, then set up the cycle again. Nothing was changed.',
+    de: 'Ein Tabellenblatt „{name}“ gibt es schon, und es ist kein OKR-Blatt. Benenne es um und lege den Zyklus dann erneut an. Nichts wurde geändert.',
+  },
+};
+
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+
+/**
+ * Creates Settings, the register and Tactics. Never overwrites: where a
+ * register exists it only gives rows that lack them their formulas, and says so.
+ */
+export function setUpCycle(setup: CycleSetup, lang: Language, content: SetupContent = {}): SetupOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const register = findSheet(spreadsheet, 'register', lang);
+    if (register) {
+      const repairedRows = repairRegisterFormulas(register, readRegister(register), lang);
+      return { kind: 'exists', register: register.getName(), repairedRows };
+    }
+    const roles: SheetRole[] = ['settings', 'tactics'];
+    for (const role of roles) {
+      const name = SHEET_NAMES[lang][role];
+      if (spreadsheet.getSheetByName(name)) throw new UserError(fill(TEXT.nameTaken[lang], { name }));
+    }
+    const session = new WriteSession(spreadsheet);
+    const plans = [
+      settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins }),
+      registerPlan({ lang, rows: content.rows ?? [] }),
+      tacticsPlan(lang, content.tactics ?? []),
+    ];
+    const sheets = plans.map((plan) => writeNewSheet(session, plan));
+    spreadsheet.setActiveSheet(sheets[1]);
+    return { kind: 'created', sheets: plans.map((plan) => plan.name) };
+  });
+}
+
+export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup, lang: Language): string {
+  if (outcome.kind === 'created')
+    return fill(TEXT.created[lang], { name: setup.cycle.name, teams: setup.teams.length, sheets: outcome.sheets.join(', ') });
+  const repaired = outcome.repairedRows ? fill(TEXT.repaired[lang], { count: outcome.repairedRows }) : '';
+  return fill(TEXT.exists[lang], { register: outcome.register, repaired });
+}
+
+/** Menu: asks for the cycle in one prompt, explains what is wrong until the answer is usable or cancelled. */
+export function setUpCycleFromMenu(today = new Date()): void {
+  const lang = spreadsheetLanguage();
+  let answer = promptText(TEXT.title[lang], fill(TEXT.ask[lang], { example: nextQuarterName(today) }));
+  while (answer !== null) {
+    const parsed = parseCycleSetup(answer, lang);
+    if (parsed.ok) {
+      const outcome = setUpCycle(parsed.setup, lang);
+      const message = outcomeMessage(outcome, parsed.setup, lang);
+      if (outcome.kind === 'created') toast(activeSpreadsheet(), message);
+      else alert(TEXT.title[lang], message);
+      return;
+    }
+    answer = promptText(TEXT.problems[lang], `${parsed.problems.join('\n')}\n\n${fill(TEXT.ask[lang], { example: nextQuarterName(today) })}`);
+  }
+}

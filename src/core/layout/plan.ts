@@ -1,0 +1,79 @@
+/**
+ * A sheet described as data: what the adapter writes, in whole blocks. The
+ * domain builds plans; `src/sheets/` turns a plan into a constant number of
+ * SpreadsheetApp calls, whatever the number of rows.
+ */
+
+/** One cell to write. User text is always `{ text }`: the adapter writes it so Sheets never parses it as a formula or number. */
+export type CellPlan =
+  | { text: string }
+  | { number: number }
+  | { date: string } // ISO YYYY-MM-DD
+  | { bool: boolean }
+  | { formula: string }
+  | { blank: true };
+
+export const BLANK: CellPlan = { blank: true };
+export const text = (value: string): CellPlan => ({ text: value });
+export const num = (value: number | null | undefined): CellPlan =>
+  value === null || value === undefined ? BLANK : { number: value };
+export const formula = (value: string): CellPlan => ({ formula: value });
+export const date = (iso: string): CellPlan => (iso ? { date: iso } : BLANK);
+
+export type ValidationPlan =
+  | { kind: 'list'; values: string[]; allowInvalid: boolean; help?: string }
+  | { kind: 'listFromRange'; a1: string; allowInvalid: boolean; help?: string }
+  | { kind: 'numberBetween'; min: number; max: number; allowInvalid: boolean; help?: string }
+  | { kind: 'numberAtLeast'; min: number; allowInvalid: boolean; help?: string }
+  | { kind: 'date'; allowInvalid: boolean; help?: string };
+
+/** A traffic-light rule: a formula relative to the range's top-left cell. */
+export interface ColorRule {
+  formula: string;
+  background: string;
+  fontColor?: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  /** The block written from A1: every row has the same length. */
+  cells: CellPlan[][];
+  /** Number formats of the block, same shape ('' = automatic). */
+  numberFormats: string[][];
+  /** Data validation of the block, same shape (null = none). */
+  validations: (ValidationPlan | null)[][];
+  /** Bold cells of the block, same shape. */
+  bold: boolean[][];
+  /** Background colours of the block, same shape (null = none). */
+  backgrounds?: (string | null)[][];
+  frozenRows: number;
+  /** Widths in pixels by 1-based column; columns not named keep the default. */
+  columnWidths?: Record<number, number>;
+  /** A warning-only protection over computed cells (the description is for the protected-ranges panel). */
+  protect?: { a1: string; description: string };
+  /** Traffic-light rules over one range. */
+  colorRules?: { a1: string; rules: ColorRule[] };
+  namedRanges?: { name: string; a1: string }[];
+}
+
+/** Column number (1-based) to letters: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A sheet name as a formula reference: quoted when needed. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Fills a grid of the given shape. */
+export function grid<T>(rows: number, cols: number, fill: (row: number, col: number) => T): T[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => fill(r, c)));
+}

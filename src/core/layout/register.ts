@@ -1,0 +1,334 @@
+/**
+ * The OKR register: one row per key result, with its objective repeated on
+ * each row. Columns A-O are typed by people (or the sidebar); P-S are
+ * computed by native formulas (see formulas.ts) and protected with a warning.
+ */
+import type { Language } from '../i18n';
+import { attainmentFormula, objectiveScoreFormula, paceFormula, quote, scoreFormula } from '../formulas';
+import { SHEET_NAMES } from '../texts';
+import { GOAL_TYPE_LABELS, KR_KIND_LABELS, PACE_LABELS, VERDICT_LABELS, parseGoalType, parseKrKind, type GoalType, type KrKind } from '../vocabulary';
+import { settingsRefs } from './settings';
+import {
+  BLANK,
+  columnLetter,
+  formula,
+  grid,
+  num,
+  text,
+  type CellPlan,
+  type SheetPlan,
+  type ValidationPlan,
+} from './plan';
+
+export const REGISTER_KEYS = [
+  'objectiveId',
+  'objective',
+  'team',
+  'goalType',
+  'parentId',
+  'krId',
+  'keyResult',
+  'kind',
+  'start',
+  'target',
+  'current',
+  'unit',
+  'weight',
+  'confidence',
+  'dependsOn',
+  'krScore',
+  'objectiveScore',
+  'attainment',
+  'pace',
+] as const;
+export type RegisterKey = (typeof REGISTER_KEYS)[number];
+
+/** 1-based column of each register field. */
+export const REGISTER_COLUMN = Object.fromEntries(REGISTER_KEYS.map((key, i) => [key, i + 1])) as Record<RegisterKey, number>;
+export const REGISTER_WIDTH = REGISTER_KEYS.length;
+/** The first computed column; everything from here to the right is formulas. */
+export const FIRST_COMPUTED: RegisterKey = 'krScore';
+export const COMPUTED_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(REGISTER_KEYS.indexOf(FIRST_COMPUTED));
+export const INPUT_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(0, REGISTER_KEYS.indexOf(FIRST_COMPUTED));
+
+/** Rows of formulas written below the header, at least; grows with the register. */
+export const MIN_CAPACITY = 1000;
+/** Spare formula rows kept below the last key result. */
+export const SPARE_ROWS = 200;
+
+export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
+  en: {
+    objectiveId: 'Objective ID',
+    objective: 'Objective',
+    team: 'Team',
+    goalType: 'Goal type',
+    parentId: 'Parent objective',
+    krId: 'KR ID',
+    keyResult: 'Key result',
+    kind: 'Direction',
+    start: 'Start',
+    target: 'Target',
+    current: 'Current',
+    unit: 'Unit',
+    weight: 'Weight',
+    confidence: 'Confidence (0-10)',
+    dependsOn: 'Depends on teams',
+    krScore: 'KR score',
+    objectiveScore: 'Objective score',
+    attainment: 'Attainment',
+    pace: 'Pace',
+  },
+  de: {
+    objectiveId: 'Objective-ID',
+    objective: 'Objective',
+    team: 'Team',
+    goalType: 'Zieltyp',
+    parentId: 'Übergeordnetes Objective',
+    krId: 'KR-ID',
+    keyResult: 'Key Result',
+    kind: 'Richtung',
+    start: 'Start',
+    target: 'Ziel',
+    current: 'Aktuell',
+    unit: 'Einheit',
+    weight: 'Gewicht',
+    confidence: 'Zuversicht (0-10)',
+    dependsOn: 'Abhängig von Teams',
+    krScore: 'KR-Score',
+    objectiveScore: 'Objective-Score',
+    attainment: 'Zielerreichung',
+    pace: 'Tempo',
+  },
+};
+
+/** Text columns keep the automatic format: user text is written with a leading apostrophe, which a plain-text ('@') cell would show. */
+const FORMATS: Partial<Record<RegisterKey, string>> = {
+  start: '#,##0.##',
+  target: '#,##0.##',
+  current: '#,##0.##',
+  weight: '0.##',
+  confidence: '0',
+  krScore: '0%',
+  objectiveScore: '0%',
+};
+
+/** A register row as people and the sidebar fill it; loose, because a sheet may hold half-typed rows. */
+export interface RegisterRow {
+  objectiveId: string;
+  objective: string;
+  team: string;
+  goalType: GoalType | null;
+  parentId: string;
+  krId: string;
+  keyResult: string;
+  kind: KrKind | null;
+  start: number | null;
+  target: number | null;
+  current: number | null;
+  unit: string;
+  weight: number | null;
+  confidence: number | null;
+  dependsOn: string[];
+}
+
+const col = (key: RegisterKey) => columnLetter(REGISTER_COLUMN[key]);
+
+/** The four computed cells of sheet row `row` (1-based), over formula rows 2..`lastRow`. */
+export function registerFormulas(row: number, lastRow: number, lang: Language): string[] {
+  const refs = settingsRefs(lang);
+  const cell = (key: RegisterKey) => `$${col(key)}${row}`;
+  const column = (key: RegisterKey) => `$${col(key)}$2:$${col(key)}$${lastRow}`;
+  return [
+    scoreFormula({ start: cell('start'), target: cell('target'), current: cell('current'), kind: cell('kind') }, lang),
+    objectiveScoreFormula(
+      { objectiveId: cell('objectiveId'), objectiveIds: column('objectiveId'), scores: column('krScore'), weights: column('weight') },
+      lang,
+    ),
+    attainmentFormula(
+      { score: cell('objectiveScore'), goalType: cell('goalType'), roofshotLevel: refs.roofshotLevel, moonshotLevel: refs.moonshotLevel },
+      lang,
+    ),
+    paceFormula(
+      {
+        score: cell('krScore'),
+        goalType: cell('goalType'),
+        roofshotLevel: refs.roofshotLevel,
+        moonshotLevel: refs.moonshotLevel,
+        cycleStart: refs.cycleStart,
+        cycleEnd: refs.cycleEnd,
+      },
+      lang,
+    ),
+  ];
+}
+
+/** How many formula rows a register with `keyResults` rows gets. */
+export function registerCapacity(keyResults: number): number {
+  return Math.max(MIN_CAPACITY, keyResults + SPARE_ROWS);
+}
+
+function inputCells(row: RegisterRow, lang: Language): CellPlan[] {
+  const words = (value: string) => (value ? text(value) : BLANK);
+  return [
+    words(row.objectiveId),
+    words(row.objective),
+    words(row.team),
+    row.goalType ? text(GOAL_TYPE_LABELS[lang][row.goalType]) : BLANK,
+    words(row.parentId),
+    words(row.krId),
+    words(row.keyResult),
+    row.kind ? text(KR_KIND_LABELS[lang][row.kind]) : BLANK,
+    num(row.start),
+    num(row.target),
+    num(row.current),
+    words(row.unit),
+    num(row.weight),
+    num(row.confidence),
+    words(row.dependsOn.join(', ')),
+  ];
+}
+
+/** The validations of one register row: drop-downs for team, goal type, direction, confidence. */
+export function registerValidations(lang: Language): (ValidationPlan | null)[] {
+  const de = lang === 'de';
+  const byKey: Partial<Record<RegisterKey, ValidationPlan>> = {
+    team: {
+      kind: 'listFromRange',
+      a1: settingsRefs(lang).teams,
+      allowInvalid: false,
+      help: de ? 'Ein Team aus den Einstellungen' : 'A team from Settings',
+    },
+    goalType: {
+      kind: 'list',
+      values: Object.values(GOAL_TYPE_LABELS[lang]),
+      allowInvalid: false,
+      help: de ? 'Roofshot: nur 100 % zählen. Moonshot: 60-70 % sind Erfolg.' : 'Roofshot: only 100% counts. Moonshot: 60-70% is success.',
+    },
+    kind: { kind: 'list', values: Object.values(KR_KIND_LABELS[lang]), allowInvalid: false },
+    weight: { kind: 'numberAtLeast', min: 0, allowInvalid: false, help: de ? 'Gewicht ab 0 (leer = 1)' : 'Weight from 0 (blank = 1)' },
+    confidence: {
+      kind: 'numberBetween',
+      min: 0,
+      max: 10,
+      allowInvalid: false,
+      help: de ? 'Zuversicht von 0 (keine) bis 10 (sicher)' : 'Confidence from 0 (none) to 10 (certain)',
+    },
+  };
+  return REGISTER_KEYS.map((key) => byKey[key] ?? null);
+}
+
+export const TRAFFIC_LIGHT = { green: '#b7e1cd', yellow: '#fce8b2', red: '#f4c7c3' } as const;
+
+export interface RegisterInput {
+  lang: Language;
+  rows: readonly RegisterRow[];
+}
+
+export function registerPlan(input: RegisterInput): SheetPlan {
+  const { lang } = input;
+  const capacity = registerCapacity(input.rows.length);
+  const totalRows = capacity + 1;
+  const headers = REGISTER_HEADERS[lang];
+  const rowValidations = registerValidations(lang);
+  const cells: CellPlan[][] = new Array(totalRows);
+  cells[0] = REGISTER_KEYS.map((key) => text(headers[key]));
+  for (let r = 1; r < totalRows; r++) {
+    const data = input.rows[r - 1];
+    const inputs = data ? inputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
+    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula)];
+  }
+  const formats = REGISTER_KEYS.map((key) => FORMATS[key] ?? '');
+  const first = col(FIRST_COMPUTED);
+  const last = columnLetter(REGISTER_WIDTH);
+  return {
+    name: SHEET_NAMES[lang].register,
+    cells,
+    numberFormats: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? '' : formats[c])),
+    validations: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? null : rowValidations[c])),
+    bold: grid(totalRows, REGISTER_WIDTH, (r) => r === 0),
+    backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? (c + 1 >= REGISTER_COLUMN[FIRST_COMPUTED] ? '#d2e3fc' : '#e8eaed') : null)),
+    frozenRows: 1,
+    columnWidths: { [REGISTER_COLUMN.objective]: 240, [REGISTER_COLUMN.keyResult]: 260 },
+    protect: {
+      a1: `${first}2:${last}${totalRows}`,
+      description:
+        lang === 'de'
+          ? 'Berechnet von OKR for Sheets: Scores, Zielerreichung und Tempo entstehen aus den Spalten links.'
+          : 'Computed by OKR for Sheets: scores, attainment and pace follow from the columns on the left.',
+    },
+    colorRules: { a1: `${first}2:${last}${totalRows}`, rules: trafficLightRules(lang) },
+    namedRanges: [
+      { name: 'OKR_KR_IDS', a1: `${col('krId')}2:${col('krId')}${totalRows}` },
+      { name: 'OKR_KR_SCORES', a1: `${col('krScore')}2:${col('krScore')}${totalRows}` },
+    ],
+  };
+}
+
+/**
+ * Three rules over the computed block (KR score, objective score, attainment,
+ * pace), relative to its top-left cell: numbers by score, words by verdict.
+ */
+export function trafficLightRules(lang: Language): { formula: string; background: string }[] {
+  const cell = `${col(FIRST_COMPUTED)}2`;
+  const wordsFor = (keys: string[]) => keys.map((word) => `${cell}=${quote(word)}`).join(',');
+  const verdicts = (light: 'achieved' | 'partial' | 'missed') => {
+    const pace = { achieved: 'on_track', partial: 'at_risk', missed: 'off_track' } as const;
+    return wordsFor([VERDICT_LABELS[lang][light], PACE_LABELS[lang][pace[light]]]);
+  };
+  return [
+    { formula: `=OR(AND(ISNUMBER(${cell}),${cell}>=0.7),${verdicts('achieved')})`, background: TRAFFIC_LIGHT.green },
+    { formula: `=OR(AND(ISNUMBER(${cell}),${cell}>=0.4,${cell}<0.7),${verdicts('partial')})`, background: TRAFFIC_LIGHT.yellow },
+    { formula: `=OR(AND(ISNUMBER(${cell}),${cell}<0.4),${verdicts('missed')})`, background: TRAFFIC_LIGHT.red },
+  ];
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Object.prototype.toString.call(value) === '[object Date]') return '';
+  return String(value).trim();
+}
+
+function numberOf(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value.trim().replace(',', '.'));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/** Reads one row of register values (as `getValues` returns them) into a `RegisterRow`. */
+export function parseRegisterRow(values: readonly unknown[]): RegisterRow {
+  const at = (key: RegisterKey) => values[REGISTER_COLUMN[key] - 1];
+  const goal = textOf(at('goalType'));
+  const kind = textOf(at('kind'));
+  return {
+    objectiveId: textOf(at('objectiveId')),
+    objective: textOf(at('objective')),
+    team: textOf(at('team')),
+    goalType: goal ? parseGoalType(goal) ?? null : null,
+    parentId: textOf(at('parentId')),
+    krId: textOf(at('krId')),
+    keyResult: textOf(at('keyResult')),
+    kind: kind ? parseKrKind(kind) ?? null : null,
+    start: numberOf(at('start')),
+    target: numberOf(at('target')),
+    current: numberOf(at('current')),
+    unit: textOf(at('unit')),
+    weight: numberOf(at('weight')),
+    confidence: numberOf(at('confidence')),
+    dependsOn: textOf(at('dependsOn'))
+      .split(/[,;]/)
+      .map((team) => team.trim())
+      .filter(Boolean),
+  };
+}
+
+/** A row nobody has typed anything into (formulas aside). */
+export function isEmptyRegisterRow(values: readonly unknown[]): boolean {
+  return INPUT_KEYS.every((key) => {
+    const value = values[REGISTER_COLUMN[key] - 1];
+    return value === '' || value === null || value === undefined;
+  });
+}
+

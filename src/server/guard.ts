@@ -1,0 +1,28 @@
+/**
+ * Every menu action runs through `guarded`: a `UserError` becomes an alert
+ * in the user's language; any other error becomes an alert that says what
+ * failed and that nothing was lost, and is logged for the developer.
+ */
+import { UserError } from '../core/errors';
+import { spreadsheetLanguage } from '../sheets/locale';
+import { alert } from '../sheets/ui';
+
+export function guarded(action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    const lang = spreadsheetLanguage();
+    if (error instanceof UserError) {
+      alert('OKR for Sheets', error.message);
+      return;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    console.error(error);
+    alert(
+      'OKR for Sheets',
+      lang === 'de'
+        ? `Das hat nicht geklappt: ${detail}\nWas du eingegeben hast, ist unverändert. Versuche es erneut oder melde den Fehler.`
+        : `That did not work: ${detail}\nWhat you entered is unchanged. Try again, or report the problem.`,
+    );
+  }
+}

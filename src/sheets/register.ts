@@ -1,0 +1,68 @@
+/** Reading the register and keeping its computed columns whole. */
+import type { Language } from '../core/i18n';
+import {
+  COMPUTED_KEYS,
+  FIRST_COMPUTED,
+  REGISTER_COLUMN,
+  REGISTER_WIDTH,
+  isEmptyRegisterRow,
+  parseRegisterRow,
+  registerCapacity,
+  registerFormulas,
+  type RegisterRow,
+} from '../core/layout/register';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface RegisterSnapshot {
+  /** Data rows (sheet row 2 onwards) up to the last row with content, as Sheets returns them. */
+  values: unknown[][];
+  formulas: string[][];
+  /** Parsed rows that carry input, with their sheet row. */
+  rows: { sheetRow: number; row: RegisterRow }[];
+  /** Sheet rows that hold formulas today: 2..capacity+1. */
+  capacity: number;
+}
+
+/** One read of the whole register: values and formulas of rows 2..last (2 calls + 2 for the size). */
+export function readRegister(sheet: Sheet): RegisterSnapshot {
+  const last = sheet.getLastRow();
+  if (last < 2) return { values: [], formulas: [], rows: [], capacity: 0 };
+  const range = sheet.getRange(2, 1, last - 1, REGISTER_WIDTH);
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const rows: RegisterSnapshot['rows'] = [];
+  let lastInput = 0;
+  values.forEach((line, i) => {
+    if (isEmptyRegisterRow(line)) return;
+    rows.push({ sheetRow: i + 2, row: parseRegisterRow(line) });
+    lastInput = i + 1;
+  });
+  return { values, formulas, rows, capacity: Math.max(last - 1, lastInput) };
+}
+
+/**
+ * Rows a person inserted or appended get the formulas they need: the computed
+ * block is rewritten (one `setFormulas`) whenever a formula is missing or
+ * points at an outdated extent. Input columns are never written.
+ * Returns the number of rows whose formulas were filled or renewed.
+ */
+export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot, lang: Language): number {
+  const lastInputRow = snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
+  const capacity = Math.max(registerCapacity(lastInputRow - 1), snapshot.formulas.length);
+  const lastRow = capacity + 1;
+  const firstComputed = REGISTER_COLUMN[FIRST_COMPUTED];
+  const expected: string[][] = [];
+  let renewed = 0;
+  for (let row = 2; row <= lastRow; row++) {
+    const wanted = registerFormulas(row, lastRow, lang);
+    const have = snapshot.formulas[row - 2]?.slice(firstComputed - 1) ?? [];
+    if (wanted.some((formula, i) => have[i] !== formula)) renewed++;
+    expected.push(wanted);
+  }
+  if (renewed === 0) return 0;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < lastRow) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  sheet.getRange(2, firstComputed, capacity, COMPUTED_KEYS.length).setFormulas(expected);
+  return renewed;
+}

@@ -1,0 +1,15 @@
+/** Talking to the person at the sheet: prompts, alerts, toasts. */
+export function promptText(title: string, text: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(title, text, ui.ButtonSet.OK_CANCEL);
+  return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+}
+
+export function alert(title: string, text: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+export function toast(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, text: string, title = 'OKR for Sheets'): void {
+  spreadsheet.toast(text, title, 8);
+}
