@@ -7,6 +7,7 @@ import * as cells from './customFunctions';
 import * as menu from './menu';
 import { guarded } from './guard';
 import { setUpCycleFromMenu } from '../app/setup';
+import * as objectives from '../app/objectives';
 
 /**
  * Scores key results on the 0.0-1.0 scale: progress from start to target,
@@ -106,4 +107,24 @@ export function menuNewReview() {
 /** Menu: generate the retrospective sheet of the cycle. */
 export function menuNewRetrospective() {
   guarded(() => menu.notYet());
+}
+
+/** Sidebar: what it loads when it opens (language, cycle, teams, objectives). */
+export function sidebarBootstrap() {
+  return objectives.bootstrap();
+}
+
+/** Sidebar: one objective with its key results and key tactics, for editing. */
+export function sidebarLoadObjective(id: string) {
+  return objectives.loadObjective(id);
+}
+
+/** Sidebar: validates the draft again and writes it (ids, or field errors). */
+export function sidebarSaveObjective(draft: unknown) {
+  return objectives.saveObjective(draft);
+}
+
+/** Sidebar: deletes an objective's rows and tactics; its check-in history stays in the log. */
+export function sidebarDeleteObjective(id: string) {
+  return objectives.deleteObjective(id);
 }

@@ -1,0 +1,348 @@
+/**
+ * Use cases behind the sidebar: load what it needs, open, save and delete one
+ * objective with its key results and key tactics. The server validates every
+ * draft again with the zod schema; writes happen under the document lock, in
+ * one block per sheet.
+ */
+import {
+  fieldError,
+  validateDraft,
+  type FieldError,
+  type ObjectiveDraft,
+  type ObjectiveSummary,
+  type SaveResult,
+  type SidebarBootstrap,
+} from '../core/drafts';
+import { UserError } from '../core/errors';
+import type { Language } from '../core/i18n';
+import { INPUT_KEYS, type RegisterRow } from '../core/layout/register';
+import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
+import { TACTIC_COLUMN, TACTIC_KEYS, tacticCells, type TacticRow } from '../core/layout/tactics';
+import { qualityHints } from '../core/quality';
+import { GOAL_TYPE_LABELS, KR_KIND_LABELS } from '../core/vocabulary';
+import { spreadsheetLanguage } from '../sheets/locale';
+import { withDocumentLock } from '../sheets/lock';
+import { readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
+import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { cellValue } from '../sheets/writer';
+import { text as textCell, num, BLANK, type CellPlan } from '../core/layout/plan';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TEXT = {
+  noCycle: {
+    en: 'There is no cycle in this spreadsheet yet: use "Set up a new cycle…" in the add-on menu first.',
+    de: 'In dieser Tabelle gibt es noch keinen Zyklus: Lege zuerst über „Neuen Zyklus anlegen…“ im Add-on-Menü einen an.',
+  },
+  unknownObjective: {
+    en: 'Objective {id} is not in the register (any more). Reload the sidebar.',
+    de: 'Objective {id} steht nicht (mehr) im Register. Lade die Seitenleiste neu.',
+  },
+};
+
+interface Sheets {
+  lang: Language;
+  register: Sheet;
+  tactics: Sheet | null;
+  settings: Sheet | null;
+}
+
+function sheets(): Sheets {
+  const lang = spreadsheetLanguage();
+  const spreadsheet = activeSpreadsheet();
+  const register = findSheet(spreadsheet, 'register', lang);
+  if (!register) throw new UserError(TEXT.noCycle[lang]);
+  return { lang, register, tactics: findSheet(spreadsheet, 'tactics', lang), settings: findSheet(spreadsheet, 'settings', lang) };
+}
+
+function readSettings(settings: Sheet | null): { cycleName: string; teams: string[] } {
+  if (!settings) return { cycleName: '', teams: [] };
+  const values = settings.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
+  const cycleRow = Number(SETTINGS_CELLS.cycleName.slice(1)) - 1;
+  const teamColumn = TEAM_COLUMN.charCodeAt(0) - 65;
+  const teams = values
+    .slice(1)
+    .map((line) => String(line[teamColumn] ?? '').trim())
+    .filter(Boolean);
+  return { cycleName: String(values[cycleRow][1] ?? ''), teams: [...new Set(teams)] };
+}
+
+function summaries(snapshot: RegisterSnapshot): ObjectiveSummary[] {
+  const seen = new Map<string, ObjectiveSummary>();
+  for (const { row } of snapshot.rows) {
+    if (!row.objectiveId || seen.has(row.objectiveId)) continue;
+    seen.set(row.objectiveId, { id: row.objectiveId, title: row.objective, team: row.team, goalType: row.goalType ?? 'roofshot' });
+  }
+  return [...seen.values()];
+}
+
+interface TacticsSnapshot {
+  values: unknown[][];
+  rows: { sheetRow: number; row: TacticRow }[];
+}
+
+function readTactics(sheet: Sheet | null): TacticsSnapshot {
+  if (!sheet) return { values: [], rows: [] };
+  const last = sheet.getLastRow();
+  if (last < 2) return { values: [], rows: [] };
+  const values = sheet.getRange(2, 1, last - 1, TACTIC_KEYS.length).getValues();
+  const at = (line: unknown[], key: (typeof TACTIC_KEYS)[number]) => line[TACTIC_COLUMN[key] - 1];
+  const rows = values
+    .map((line, i) => ({
+      sheetRow: i + 2,
+      row: {
+        id: String(at(line, 'id') ?? '').trim(),
+        team: String(at(line, 'team') ?? '').trim(),
+        objectiveId: String(at(line, 'objectiveId') ?? '').trim(),
+        principle: String(at(line, 'principle') ?? ''),
+        since: isoOf(at(line, 'since')),
+        lastDiscussed: String(at(line, 'lastDiscussed') ?? ''),
+        note: String(at(line, 'note') ?? ''),
+      },
+    }))
+    .filter(({ row }) => row.id || row.principle);
+  return { values, rows };
+}
+
+function isoOf(value: unknown): string {
+  if (Object.prototype.toString.call(value) !== '[object Date]') return '';
+  const date = value as Date;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function bootstrap(): SidebarBootstrap {
+  const { lang, register, settings } = sheets();
+  const { cycleName, teams } = readSettings(settings);
+  return { lang, cycleName, teams, objectives: summaries(readRegister(register)) };
+}
+
+export function loadObjective(id: string): ObjectiveDraft {
+  const { lang, register, tactics } = sheets();
+  const rows = readRegister(register).rows.filter(({ row }) => row.objectiveId === String(id));
+  if (rows.length === 0) throw new UserError(TEXT.unknownObjective[lang].replace('{id}', String(id)));
+  const first = rows[0].row;
+  return {
+    id: first.objectiveId,
+    team: first.team,
+    title: first.objective,
+    goalType: first.goalType ?? 'roofshot',
+    parentId: first.parentId,
+    keyResults: rows
+      .filter(({ row }) => row.krId || row.keyResult)
+      .map(({ row }) => ({
+        id: row.krId,
+        title: row.keyResult,
+        kind: row.kind ?? 'increase',
+        start: row.start,
+        target: row.target,
+        current: row.current,
+        unit: row.unit,
+        weight: row.weight ?? 1,
+        confidence: row.confidence,
+        dependsOn: row.dependsOn,
+      })),
+    tactics: readTactics(tactics)
+      .rows.filter(({ row }) => row.objectiveId === first.objectiveId)
+      .map(({ row }) => ({ id: row.id, principle: row.principle })),
+  };
+}
+
+/** The next free id with a prefix: O-7 after O-1..O-6. */
+function nextId(prefix: string, taken: Iterable<string>): () => string {
+  let max = 0;
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
+  for (const id of taken) {
+    const m = pattern.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return () => `${prefix}-${++max}`;
+}
+
+function registerCells(row: RegisterRow, lang: Language): CellPlan[] {
+  const words = (value: string) => (value ? textCell(value) : BLANK);
+  const byKey: Record<(typeof INPUT_KEYS)[number], CellPlan> = {
+    objectiveId: words(row.objectiveId),
+    objective: words(row.objective),
+    team: words(row.team),
+    goalType: row.goalType ? textCell(GOAL_TYPE_LABELS[lang][row.goalType]) : BLANK,
+    parentId: words(row.parentId),
+    krId: words(row.krId),
+    keyResult: words(row.keyResult),
+    kind: row.kind ? textCell(KR_KIND_LABELS[lang][row.kind]) : BLANK,
+    start: num(row.start),
+    target: num(row.target),
+    current: num(row.current),
+    unit: words(row.unit),
+    weight: num(row.weight),
+    confidence: num(row.confidence),
+    dependsOn: words(row.dependsOn.join(', ')),
+  };
+  return INPUT_KEYS.map((key) => byKey[key]);
+}
+
+/**
+ * Puts `lines` (input cells) where the rows `existing` were: in place when
+ * they are one contiguous block, growing or shrinking it by inserting or
+ * deleting rows right after it; new objectives go below the last row.
+ */
+function writeBlock(sheet: Sheet, existing: number[], lines: unknown[][], width: number, appendAfter: number): void {
+  const sorted = [...existing].sort((a, b) => a - b);
+  const contiguous = sorted.every((row, i) => i === 0 || row === sorted[i - 1] + 1);
+  if (sorted.length && !contiguous) {
+    // Rows moved apart by hand: keep them where they are, write them one by one, add or remove at the end.
+    lines.slice(0, sorted.length).forEach((line, i) => sheet.getRange(sorted[i], 1, 1, width).setValues([line]));
+    const extra = lines.slice(sorted.length);
+    if (extra.length) {
+      sheet.insertRowsAfter(sorted[sorted.length - 1], extra.length);
+      sheet.getRange(sorted[sorted.length - 1] + 1, 1, extra.length, width).setValues(extra);
+    }
+    for (const row of sorted.slice(lines.length).reverse()) sheet.deleteRow(row);
+    return;
+  }
+  const first = sorted.length ? sorted[0] : appendAfter + 1;
+  const had = sorted.length;
+  if (lines.length > had && had > 0) sheet.insertRowsAfter(sorted[had - 1], lines.length - had);
+  if (lines.length < had) sheet.deleteRows(first + lines.length, had - lines.length);
+  if (lines.length) sheet.getRange(first, 1, lines.length, width).setValues(lines);
+}
+
+export function saveObjective(input: unknown): SaveResult {
+  const lang = spreadsheetLanguage();
+  const checked = validateDraft(input, lang);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const draft = checked.draft;
+  return withDocumentLock(lang, () => {
+    const { register, tactics, settings } = sheets();
+    const errors: FieldError[] = [];
+    const { teams } = readSettings(settings);
+    if (teams.length && !teams.includes(draft.team)) errors.push(fieldError('team', 'unknown_team', lang));
+    const snapshot = readRegister(register);
+    const objectiveIds = new Set(snapshot.rows.map(({ row }) => row.objectiveId).filter(Boolean));
+    if (draft.id && !objectiveIds.has(draft.id)) errors.push(fieldError('id', 'unknown_objective', lang));
+    if (draft.parentId && (draft.parentId === draft.id || !objectiveIds.has(draft.parentId)))
+      errors.push(fieldError('parentId', 'unknown_objective', lang));
+    if (errors.length) return { ok: false, errors };
+
+    const objectiveId = draft.id || nextId('O', objectiveIds)();
+    const mine = snapshot.rows.filter(({ row }) => row.objectiveId === objectiveId);
+    const registerById = new Map(mine.map(({ row }) => [row.krId, row]));
+    const newKrId = nextId('KR', snapshot.rows.map(({ row }) => row.krId));
+    const keyResultIds: string[] = [];
+    const rows: RegisterRow[] = draft.keyResults.map((kr) => {
+      const known = kr.id ? registerById.get(kr.id) : undefined;
+      const krId = known ? kr.id : newKrId();
+      keyResultIds.push(krId);
+      return {
+        objectiveId,
+        objective: draft.title,
+        team: draft.team,
+        goalType: draft.goalType,
+        parentId: draft.parentId,
+        krId,
+        keyResult: kr.title,
+        kind: kr.kind,
+        start: kr.start,
+        target: kr.target,
+        // Progress is typed in the sheet: an existing KR keeps the register's current value and confidence.
+        current: known ? known.current : kr.current,
+        unit: kr.unit,
+        weight: kr.weight,
+        confidence: known ? known.confidence : kr.confidence,
+        dependsOn: kr.dependsOn,
+      };
+    });
+    if (rows.length === 0)
+      rows.push({
+        objectiveId,
+        objective: draft.title,
+        team: draft.team,
+        goalType: draft.goalType,
+        parentId: draft.parentId,
+        krId: '',
+        keyResult: '',
+        kind: null,
+        start: null,
+        target: null,
+        current: null,
+        unit: '',
+        weight: null,
+        confidence: null,
+        dependsOn: [],
+      });
+    const lastInputRow = snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
+    writeBlock(
+      register,
+      mine.map(({ sheetRow }) => sheetRow),
+      rows.map((row) => registerCells(row, lang).map(cellValue)),
+      INPUT_KEYS.length,
+      lastInputRow,
+    );
+    repairRegisterFormulas(register, readRegister(register), lang);
+
+    const tacticIds: string[] = [];
+    if (tactics) {
+      const tacticSnapshot = readTactics(tactics);
+      const myTactics = tacticSnapshot.rows.filter(({ row }) => row.objectiveId === objectiveId);
+      const byId = new Map(myTactics.map(({ row }) => [row.id, row]));
+      const newTacticId = nextId('T', tacticSnapshot.rows.map(({ row }) => row.id));
+      const today = isoOf(new Date());
+      const tacticRows: TacticRow[] = draft.tactics.map((tactic) => {
+        const known = tactic.id ? byId.get(tactic.id) : undefined;
+        const id = known ? tactic.id : newTacticId();
+        tacticIds.push(id);
+        return {
+          id,
+          team: draft.team,
+          objectiveId,
+          principle: tactic.principle,
+          since: known?.since || today,
+          lastDiscussed: known?.lastDiscussed ?? '',
+          note: known?.note ?? '',
+        };
+      });
+      const lastTacticRow = tacticSnapshot.rows.length ? tacticSnapshot.rows[tacticSnapshot.rows.length - 1].sheetRow : 1;
+      writeBlock(
+        tactics,
+        myTactics.map(({ sheetRow }) => sheetRow),
+        tacticRows.map((row) => tacticCells(row).map(cellValue)),
+        TACTIC_KEYS.length,
+        lastTacticRow,
+      );
+    }
+
+    const after = readRegister(register).rows.map(({ row }) => row);
+    const objectives = summaries({ rows: after.map((row) => ({ sheetRow: 0, row })) } as RegisterSnapshot).map((o) => ({
+      id: o.id,
+      title: o.title,
+      team: o.team,
+    }));
+    const hints = qualityHints({
+      objectives,
+      keyResults: after.filter((row) => row.krId).map((row) => ({ id: row.krId, objectiveId: row.objectiveId, title: row.keyResult, kind: row.kind, start: row.start, target: row.target })),
+    }).filter((hint) => hint.objectiveId === objectiveId || (hint.code === 'too_many_objectives' && hint.team === draft.team));
+    return { ok: true, objectiveId, keyResultIds, tacticIds, hints };
+  });
+}
+
+export function deleteObjective(id: string): { ok: true } | { ok: false; message: string } {
+  const lang = spreadsheetLanguage();
+  return withDocumentLock(lang, () => {
+    const { register, tactics } = sheets();
+    const rows = readRegister(register)
+      .rows.filter(({ row }) => row.objectiveId === String(id))
+      .map(({ sheetRow }) => sheetRow);
+    if (rows.length === 0) return { ok: false, message: TEXT.unknownObjective[lang].replace('{id}', String(id)) };
+    writeBlock(register, rows, [], INPUT_KEYS.length, 0);
+    repairRegisterFormulas(register, readRegister(register), lang);
+    if (tactics) {
+      const tacticRows = readTactics(tactics)
+        .rows.filter(({ row }) => row.objectiveId === String(id))
+        .map(({ sheetRow }) => sheetRow);
+      if (tacticRows.length) writeBlock(tactics, tacticRows, [], TACTIC_KEYS.length, 0);
+    }
+    return { ok: true };
+  });
+}
+
+
