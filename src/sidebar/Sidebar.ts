@@ -113,6 +113,7 @@ function textControl(path: string, value: string, onValue: (value: string) => vo
   control.addEventListener('input', () => {
     onValue(control.value);
     clearError(path, control);
+    clearOkStatus();
     updateHints();
   });
   return control;
@@ -172,14 +173,18 @@ function header(): HTMLElement {
     {},
     el('h1', { text: t('heading') }),
     boot.cycleName ? el('p', { class: 'muted', id: 'cycle-name', text: t('cycle', { cycle: boot.cycleName }) }) : null,
-    el('p', {
-      id: 'status',
-      role: 'status',
-      'aria-live': 'polite',
-      class: 'status' + (state.status ? ' status-' + state.status.kind : ''),
-      text: state.status?.text ?? '',
-    }),
   );
+}
+
+/** The one status line (a polite live region), next to the Save button where the user is. */
+function statusLine(): HTMLElement {
+  return el('p', {
+    id: 'status',
+    role: 'status',
+    'aria-live': 'polite',
+    class: 'status' + (state.status ? ' status-' + state.status.kind : ''),
+    text: state.status?.text ?? '',
+  });
 }
 
 function startSection(): HTMLElement {
@@ -342,7 +347,7 @@ function keyResultItem(kr: KrForm, i: number): HTMLElement {
     'fieldset',
     { class: 'item', 'data-kr-index': i },
     el('legend', { text: name }),
-    field(p('title'), t('krTitle'), textControl(p('title'), kr.title, (v) => (kr.title = v))),
+    field(p('title'), t('krTitle'), textControl(p('title'), kr.title, (v) => (kr.title = v), { multiline: true })),
     field(
       p('kind'),
       t('kind'),
@@ -475,6 +480,7 @@ function actionSection(): HTMLElement {
           el('ul', {}, ...general.map(([path, message]) => el('li', { 'data-error-for': path, text: message }))),
         )
       : null,
+    statusLine(),
     el(
       'div',
       { class: 'row' },
@@ -544,8 +550,13 @@ function structureChanged(): void {
   state.confirmingDelete = false;
 }
 
+/** "Saved." no longer holds once the form changes. */
+function clearOkStatus(): void {
+  if (state.status?.kind === 'ok') setStatus('', 'info');
+}
+
 function setStatus(text: string, kind: StatusKind): void {
-  state.status = { text, kind };
+  state.status = text ? { text, kind } : null;
   const box = document.getElementById('status');
   if (box) {
     box.textContent = text;

@@ -319,7 +319,7 @@ describeBrowser('sidebar in headless Chromium', () => {
   it('reorders key results and tactics with the move buttons', async () => {
     await open();
     await startFromTemplate('sales');
-    const titles = () => page.locator('#kr-list input[id$="-title"]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
+    const titles = () => page.locator('#kr-list textarea[id$="-title"]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLTextAreaElement).value));
     const original = salesTemplate.keyResults.map((kr) => kr.title.en);
     await expect(page.locator('#kr-0-up').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#kr-0-down').getAttribute('aria-label')).resolves.toBe('Move Key result 1 down');
