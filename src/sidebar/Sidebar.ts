@@ -523,7 +523,7 @@ function currentHints(): QualityHint[] {
     .map((o) => ({ id: o.id, title: o.title, team: o.team }));
   const hints = qualityHints({
     objectives: [...others, { id: CURRENT, title: form.title, team: form.team }],
-    keyResults: hintKeyResults(form, CURRENT),
+    keyResults: hintKeyResults(form, CURRENT, state.lang),
   });
   return hints.filter((hint) => hint.objectiveId === CURRENT || (hint.code === 'too_many_objectives' && hint.team === form.team));
 }
@@ -589,7 +589,7 @@ async function save(): Promise<void> {
   const saveButton = document.getElementById('save-btn');
   saveButton?.setAttribute('aria-busy', 'true');
   try {
-    const result = await callServer('sidebarSaveObjective', draftFromForm(state.form));
+    const result = await callServer('sidebarSaveObjective', draftFromForm(state.form, state.lang));
     if (result.ok) {
       const form = state.form;
       form.id = result.objectiveId;

@@ -46,22 +46,29 @@ export function blankForm(team: string): FormState {
 
 /**
  * Reads a number typed as "12,5", "12.5", "1.250,5", "1,250.5" or "10 000".
- * Blank gives null; text that is no number comes back unchanged (trimmed), so
- * the server's schema rejects it with a field error.
+ * A lone separator followed by exactly three digits groups thousands in the
+ * language that writes it so ("60,000" in English, "60.000" in German);
+ * otherwise either separator is the decimal one. Blank gives null; text that
+ * is no number comes back unchanged (trimmed), so the server's schema rejects
+ * it with a field error.
  */
-export function parseNumberText(text: string): number | null | string {
+export function parseNumberText(text: string, lang: Language = 'en'): number | null | string {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   let s = trimmed.replace(/[\s\u00a0\u202f_']/g, '').replace(/^\u2212/, '-');
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
+  const count = (char: string) => s.split(char).length - 1;
+  const grouping = lang === 'en' ? ',' : '.';
   if (lastComma >= 0 && lastDot >= 0) {
     // The later separator is the decimal one; the other groups thousands.
     s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  } else if (lastComma >= 0) {
-    s = (s.match(/,/g) ?? []).length > 1 ? s.replace(/,/g, '') : s.replace(',', '.');
-  } else if ((s.match(/\./g) ?? []).length > 1) {
-    s = s.replace(/\./g, '');
+  } else if (count(',') > 1 || count('.') > 1) {
+    s = s.replace(count(',') > 1 ? /,/g : /\./g, '');
+  } else if (s.includes(grouping) && /^[+-]?\d{1,3}[.,]\d{3}$/.test(s)) {
+    s = s.replace(grouping, '');
+  } else {
+    s = s.replace(',', '.');
   }
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return trimmed;
   const value = Number(s);
@@ -99,7 +106,7 @@ export function formFromDraft(draft: ObjectiveDraft, lang: Language): FormState 
 }
 
 /** What is sent to `sidebarSaveObjective`: plain data, numbers where the text was a number. */
-export function draftFromForm(form: FormState): Record<string, unknown> {
+export function draftFromForm(form: FormState, lang: Language): Record<string, unknown> {
   return {
     id: form.id,
     team: form.team,
@@ -110,11 +117,11 @@ export function draftFromForm(form: FormState): Record<string, unknown> {
       id: kr.id,
       title: kr.title,
       kind: kr.kind,
-      start: parseNumberText(kr.start),
-      target: parseNumberText(kr.target),
-      current: parseNumberText(kr.current),
+      start: parseNumberText(kr.start, lang),
+      target: parseNumberText(kr.target, lang),
+      current: parseNumberText(kr.current, lang),
       unit: kr.unit,
-      weight: kr.weight.trim() === '' ? 1 : parseNumberText(kr.weight),
+      weight: kr.weight.trim() === '' ? 1 : parseNumberText(kr.weight, lang),
       confidence: kr.confidence,
       dependsOn: kr.dependsOn,
     })),
@@ -123,9 +130,9 @@ export function draftFromForm(form: FormState): Record<string, unknown> {
 }
 
 /** The key results as the quality hints see them (text that is no number counts as blank). */
-export function hintKeyResults(form: FormState, objectiveId: string): HintKeyResult[] {
+export function hintKeyResults(form: FormState, objectiveId: string, lang: Language): HintKeyResult[] {
   const num = (text: string) => {
-    const value = parseNumberText(text);
+    const value = parseNumberText(text, lang);
     return typeof value === 'number' ? value : null;
   };
   return form.keyResults.map((kr, i) => ({
