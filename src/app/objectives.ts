@@ -15,17 +15,15 @@ import {
 } from '../core/drafts';
 import { UserError } from '../core/errors';
 import type { Language } from '../core/i18n';
-import { INPUT_KEYS, type RegisterRow } from '../core/layout/register';
+import { INPUT_KEYS, registerInputCells, type RegisterRow } from '../core/layout/register';
 import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
 import { TACTIC_COLUMN, TACTIC_KEYS, tacticCells, type TacticRow } from '../core/layout/tactics';
 import { qualityHints } from '../core/quality';
-import { GOAL_TYPE_LABELS, KR_KIND_LABELS } from '../core/vocabulary';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
 import { cellValue } from '../sheets/writer';
-import { text as textCell, num, BLANK, type CellPlan } from '../core/layout/plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -159,28 +157,6 @@ function nextId(prefix: string, taken: Iterable<string>): () => string {
   return () => `${prefix}-${++max}`;
 }
 
-function registerCells(row: RegisterRow, lang: Language): CellPlan[] {
-  const words = (value: string) => (value ? textCell(value) : BLANK);
-  const byKey: Record<(typeof INPUT_KEYS)[number], CellPlan> = {
-    objectiveId: words(row.objectiveId),
-    objective: words(row.objective),
-    team: words(row.team),
-    goalType: row.goalType ? textCell(GOAL_TYPE_LABELS[lang][row.goalType]) : BLANK,
-    parentId: words(row.parentId),
-    krId: words(row.krId),
-    keyResult: words(row.keyResult),
-    kind: row.kind ? textCell(KR_KIND_LABELS[lang][row.kind]) : BLANK,
-    start: num(row.start),
-    target: num(row.target),
-    current: num(row.current),
-    unit: words(row.unit),
-    weight: num(row.weight),
-    confidence: num(row.confidence),
-    dependsOn: words(row.dependsOn.join(', ')),
-  };
-  return INPUT_KEYS.map((key) => byKey[key]);
-}
-
 /**
  * Puts `lines` (input cells) where the rows `existing` were: in place when
  * they are one contiguous block, growing or shrinking it by inserting or
@@ -274,7 +250,7 @@ export function saveObjective(input: unknown): SaveResult {
     writeBlock(
       register,
       mine.map(({ sheetRow }) => sheetRow),
-      rows.map((row) => registerCells(row, lang).map(cellValue)),
+      rows.map((row) => registerInputCells(row, lang).map(cellValue)),
       INPUT_KEYS.length,
       lastInputRow,
     );

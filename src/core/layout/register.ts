@@ -167,7 +167,8 @@ export function registerCapacity(keyResults: number): number {
   return Math.max(MIN_CAPACITY, keyResults + SPARE_ROWS);
 }
 
-function inputCells(row: RegisterRow, lang: Language): CellPlan[] {
+/** The input cells (A-O) of a register row. */
+export function registerInputCells(row: RegisterRow, lang: Language): CellPlan[] {
   const words = (value: string) => (value ? text(value) : BLANK);
   return [
     words(row.objectiveId),
@@ -234,7 +235,7 @@ export function registerPlan(input: RegisterInput): SheetPlan {
   cells[0] = REGISTER_KEYS.map((key) => text(headers[key]));
   for (let r = 1; r < totalRows; r++) {
     const data = input.rows[r - 1];
-    const inputs = data ? inputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
+    const inputs = data ? registerInputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
     cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula)];
   }
   const formats = REGISTER_KEYS.map((key) => FORMATS[key] ?? '');
