@@ -66,14 +66,15 @@ export function setUpCycle(setup: CycleSetup, lang: Language, content: SetupCont
       if (spreadsheet.getSheetByName(name)) throw new UserError(fill(TEXT.nameTaken[lang], { name }));
     }
     const session = new WriteSession(spreadsheet);
-    const plans = [
-      settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins }),
-      registerPlan({ lang, rows: content.rows ?? [] }),
-      tacticsPlan(lang, content.tactics ?? []),
-    ];
-    const sheets = plans.map((plan) => writeNewSheet(session, plan));
-    spreadsheet.setActiveSheet(sheets[1]);
-    return { kind: 'created', sheets: plans.map((plan) => plan.name) };
+    // Settings first (the others validate against its team list); the register last, so it is the active
+    // sheet; tabs read OKRs, Settings, Tactics, then whatever the spreadsheet had.
+    const settings = settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins });
+    const tactics = tacticsPlan(lang, content.tactics ?? []);
+    const registerSheet = registerPlan({ lang, rows: content.rows ?? [] });
+    writeNewSheet(session, settings, 0);
+    writeNewSheet(session, tactics, 1);
+    writeNewSheet(session, registerSheet, 0);
+    return { kind: 'created', sheets: [registerSheet.name, settings.name, tactics.name] };
   });
 }
 

@@ -119,8 +119,9 @@ function groupWidths(widths: Record<number, number>): { start: number; count: nu
 }
 
 /** Creates the plan's sheet and writes it. The sheet's name must be free (callers check first). */
-export function writeNewSheet(session: WriteSession, plan: SheetPlan): Sheet {
-  const sheet = session.spreadsheet.insertSheet(plan.name);
+export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: number): Sheet {
+  // The sheet Sheets inserts becomes the active one.
+  const sheet = index === undefined ? session.spreadsheet.insertSheet(plan.name) : session.spreadsheet.insertSheet(plan.name, index);
   const rows = plan.cells.length;
   const cols = plan.cells[0].length;
   if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
@@ -135,9 +136,7 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan): Sheet {
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);
   if (plan.protect) {
-    const protection = session.sheetRange(sheet, plan.protect.a1).protect();
-    protection.setWarningOnly(true);
-    protection.setDescription(plan.protect.description);
+    session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true);
   }
   if (plan.colorRules) {
     const range = session.sheetRange(sheet, plan.colorRules.a1);

@@ -49,8 +49,8 @@ export interface SheetPlan {
   frozenRows: number;
   /** Widths in pixels by 1-based column; columns not named keep the default. */
   columnWidths?: Record<number, number>;
-  /** A warning-only protection over computed cells (the description is for the protected-ranges panel). */
-  protect?: { a1: string; description: string };
+  /** A warning-only protection over computed cells: typing there asks "are you sure?". */
+  protect?: { a1: string };
   /** Traffic-light rules over one range. */
   colorRules?: { a1: string; rules: ColorRule[] };
   namedRanges?: { name: string; a1: string }[];

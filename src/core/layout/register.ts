@@ -52,9 +52,9 @@ export const COMPUTED_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(REGISTE
 export const INPUT_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(0, REGISTER_KEYS.indexOf(FIRST_COMPUTED));
 
 /** Rows of formulas written below the header, at least; grows with the register. */
-export const MIN_CAPACITY = 1000;
+export const MIN_CAPACITY = 200;
 /** Spare formula rows kept below the last key result. */
-export const SPARE_ROWS = 200;
+export const SPARE_ROWS = 100;
 
 export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
   en: {
@@ -250,13 +250,7 @@ export function registerPlan(input: RegisterInput): SheetPlan {
     backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? (c + 1 >= REGISTER_COLUMN[FIRST_COMPUTED] ? '#d2e3fc' : '#e8eaed') : null)),
     frozenRows: 1,
     columnWidths: { [REGISTER_COLUMN.objective]: 240, [REGISTER_COLUMN.keyResult]: 260 },
-    protect: {
-      a1: `${first}2:${last}${totalRows}`,
-      description:
-        lang === 'de'
-          ? 'Berechnet von OKR for Sheets: Scores, Zielerreichung und Tempo entstehen aus den Spalten links.'
-          : 'Computed by OKR for Sheets: scores, attainment and pace follow from the columns on the left.',
-    },
+    protect: { a1: `${first}2:${last}${totalRows}` },
     colorRules: { a1: `${first}2:${last}${totalRows}`, rules: trafficLightRules(lang) },
     namedRanges: [
       { name: 'OKR_KR_IDS', a1: `${col('krId')}2:${col('krId')}${totalRows}` },

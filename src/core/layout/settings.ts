@@ -130,7 +130,7 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
     numberFormats: formats,
     validations,
     bold,
-    frozenRows: 1,
-    columnWidths: { 1: 200, 4: 200, 6: 320 },
+    frozenRows: 0,
+    columnWidths: { 1: 200 },
   };
 }
