@@ -135,6 +135,7 @@ export function loadObjective(id: string): ObjectiveDraft {
         start: row.start,
         target: row.target,
         current: row.current,
+        currentAsLoaded: row.current,
         unit: row.unit,
         weight: row.weight ?? 1,
         confidence: row.confidence,
@@ -220,8 +221,9 @@ export function saveObjective(input: unknown): SaveResult {
         kind: kr.kind,
         start: kr.start,
         target: kr.target,
-        // Progress is typed in the sheet: an existing KR keeps the register's current value and confidence.
-        current: known ? known.current : kr.current,
+        // Progress is typed in the sheet: unless the sidebar changed it, an existing KR keeps the register's
+        // current value (someone may have typed a newer one since the sidebar loaded), and always its confidence.
+        current: known && kr.current === kr.currentAsLoaded ? known.current : kr.current,
         unit: kr.unit,
         weight: kr.weight,
         confidence: known ? known.confidence : kr.confidence,

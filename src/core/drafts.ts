@@ -30,6 +30,8 @@ export const KeyResultDraft = z
     start: NumberOrBlank,
     target: NumberOrBlank,
     current: z._default(NumberOrBlank, null),
+    /** The current value the sidebar showed when it loaded the KR: unchanged means "keep what the sheet has now". */
+    currentAsLoaded: z._default(NumberOrBlank, null),
     unit: z._default(z.string().check(z.trim(), z.maxLength(40, 'too_long')), ''),
     weight: z._default(z.number({ error: 'not_a_number' }).check(z.gte(0, 'negative')), 1),
     confidence: z._default(

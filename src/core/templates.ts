@@ -284,6 +284,7 @@ export function templateDraft(key: string, lang: Language, team: string): Object
       start: k.start,
       target: k.target,
       current: null,
+      currentAsLoaded: null,
       unit: k.unit[lang],
       weight: 1,
       confidence: null,

@@ -18,6 +18,7 @@ import {
   formFromDraft,
   hintKeyResults,
   move,
+  parseNumberText,
   type FormState,
   type KrForm,
 } from './form';
@@ -594,7 +595,11 @@ async function save(): Promise<void> {
       const form = state.form;
       form.id = result.objectiveId;
       result.keyResultIds.forEach((id, i) => {
-        if (form.keyResults[i]) form.keyResults[i].id = id;
+        const kr = form.keyResults[i];
+        if (!kr) return;
+        kr.id = id;
+        const saved = parseNumberText(kr.current, state.lang);
+        kr.loadedCurrent = typeof saved === 'number' ? saved : null;
       });
       result.tacticIds.forEach((id, i) => {
         if (form.tactics[i]) form.tactics[i].id = id;

@@ -16,6 +16,8 @@ export interface KrForm {
   current: string;
   unit: string;
   weight: string;
+  /** The current value as the sidebar loaded it: if the user leaves it alone, the server keeps the sheet's newer one. */
+  loadedCurrent: number | null;
   /** Not edited here, kept so that saving does not wipe them. */
   confidence: number | null;
   dependsOn: string[];
@@ -37,7 +39,7 @@ export interface FormState {
 }
 
 export function blankKeyResult(): KrForm {
-  return { id: '', title: '', kind: 'increase', start: '', target: '', current: '', unit: '', weight: '1', confidence: null, dependsOn: [] };
+  return { id: '', title: '', kind: 'increase', start: '', target: '', current: '', loadedCurrent: null, unit: '', weight: '1', confidence: null, dependsOn: [] };
 }
 
 export function blankForm(team: string): FormState {
@@ -96,6 +98,7 @@ export function formFromDraft(draft: ObjectiveDraft, lang: Language): FormState 
       start: formatNumber(kr.start, lang),
       target: formatNumber(kr.target, lang),
       current: formatNumber(kr.current, lang),
+      loadedCurrent: kr.current ?? null,
       unit: kr.unit ?? '',
       weight: formatNumber(kr.weight ?? 1, lang),
       confidence: kr.confidence ?? null,
@@ -120,6 +123,7 @@ export function draftFromForm(form: FormState, lang: Language): Record<string, u
       start: parseNumberText(kr.start, lang),
       target: parseNumberText(kr.target, lang),
       current: parseNumberText(kr.current, lang),
+      currentAsLoaded: kr.loadedCurrent,
       unit: kr.unit,
       weight: kr.weight.trim() === '' ? 1 : parseNumberText(kr.weight, lang),
       confidence: kr.confidence,

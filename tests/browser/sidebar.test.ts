@@ -13,12 +13,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { findTemplate, TACTIC_TEMPLATES } from '../../src/core/templates';
-import { createDevServer, type DevServerOptions, type TestServer } from './devServer';
+import type { DevServerOptions, TestServer } from './devServer';
+import { createRealServer, type RealServer } from './realServer';
 import { startHarness, type Harness } from './harness';
 
-/** The one place to plug in the real server. */
+/** The real server: dist/Code.js over the in-memory workbook, with a cycle set up from the menu. */
 function makeServer(options: DevServerOptions = {}): TestServer {
-  return createDevServer(options);
+  return createRealServer(options);
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -139,6 +140,19 @@ describeBrowser('sidebar in headless Chromium', () => {
       'We always choose a pilot customer over a big launch',
       TACTIC_TEMPLATES[3].en,
     ]);
+    // Exactly those rows are in the register (one per KR, objective repeated) and in the Tactics sheet.
+    const workbook = (server as RealServer).harness.spreadsheet;
+    const registerRows = workbook.getSheetByName('OKRs')!.getDataRange().getValues().slice(1).filter((line) => line[0] !== '');
+    expect(registerRows.map((line) => line.slice(0, 14))).toEqual(
+      objective.keyResults.map((kr) => [
+        objective.id, salesTemplate.title.en, 'Sales', 'Roofshot', '', kr.id, kr.title, kr.kind, kr.start, kr.target, kr.current ?? '', kr.unit, 1, '',
+      ]),
+    );
+    expect(registerRows[1][15]).toBeCloseTo(5 / 20.5, 12); // KR score: (30 - 25) / (45.5 - 25)
+    const tacticRows = workbook.getSheetByName('Tactics')!.getDataRange().getValues().slice(1).filter((line) => line[0] !== '');
+    expect(tacticRows.map((line) => [line[0], line[1], line[2], line[3]])).toEqual(
+      objective.tactics.map((t) => [t.id, 'Sales', objective.id, t.principle]),
+    );
     expect(harness.calls.filter((c) => c.fn === 'sidebarSaveObjective')).toHaveLength(1);
     // After the save the bootstrap is refreshed, so the objective can be opened.
     await expect(page.locator('#open-select option').allTextContents()).resolves.toContain(salesTemplate.title.en);

@@ -1,0 +1,51 @@
+/**
+ * The real sidebar server: dist/Code.js (the file `clasp push` uploads) run in
+ * a node:vm context over the in-memory workbook, with a cycle set up through
+ * the add-on menu. What the browser sends reaches the same top-level
+ * functions Apps Script would call.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import type { ObjectiveDraft, SidebarBootstrap } from '../../src/core/drafts';
+import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import type { DevServerOptions, TestServer } from './devServer';
+
+export interface RealServer extends TestServer {
+  harness: AppsScriptHarness;
+  bundle: Record<string, (...args: unknown[]) => any>;
+}
+
+export function createRealServer(options: DevServerOptions = {}): RealServer {
+  const lang = options.lang ?? 'en';
+  const teams = options.teams ?? ['Sales', 'IT', 'Customer Service'];
+  const harness = createAppsScript({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
+  const context = vm.createContext(harness.globals);
+  vm.runInContext(readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8'), context, { filename: 'Code.js' });
+  const bundle = context as unknown as RealServer['bundle'];
+  harness.ui.queuePrompt(`${options.cycleName ?? 'Q4 2026'}; ${teams.join(', ')}`);
+  bundle.menuSetUpCycle();
+  // Values cross google.script.run as JSON: no Dates, no functions, no objects of another realm.
+  const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value ?? null)) as T;
+  for (const objective of options.objectives ?? []) {
+    const result = json<{ ok: boolean }>(bundle.sidebarSaveObjective(json(objective)));
+    if (!result.ok) throw new Error(`seed objective rejected: ${JSON.stringify(result)}`);
+  }
+  const call =
+    (name: string) =>
+    (...args: unknown[]) =>
+      json(bundle[name](...json<unknown[]>(args)));
+  const functions = {
+    sidebarBootstrap: call('sidebarBootstrap'),
+    sidebarLoadObjective: call('sidebarLoadObjective'),
+    sidebarSaveObjective: call('sidebarSaveObjective'),
+    sidebarDeleteObjective: call('sidebarDeleteObjective'),
+  };
+  return {
+    harness,
+    bundle,
+    functions,
+    stored: () =>
+      json<SidebarBootstrap>(bundle.sidebarBootstrap()).objectives.map((o) => json<ObjectiveDraft>(bundle.sidebarLoadObjective(o.id))),
+  };
+}
