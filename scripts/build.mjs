@@ -71,7 +71,10 @@ async function bundleServer() {
     write: false,
     charset: 'utf8',
     legalComments: 'none',
+    // Whitespace and syntax are minified, names are not: a stack trace from Sheets still names
+    // the function it failed in (and Apps Script parses less on every call).
     minifySyntax: true,
+    minifyWhitespace: true,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;

@@ -86,7 +86,7 @@ export function menuSetUpCycle() {
 
 /** Menu: open the sidebar to write objectives. */
 export function menuOpenSidebar() {
-  guarded(() => menu.notYet());
+  guarded(() => menu.openSidebar());
 }
 
 /** Menu: generate this week's check-in sheet. */

@@ -1,6 +1,7 @@
 import { languageForLocale, type Language } from '../core/i18n';
 import { MENU } from '../core/texts';
 import { spreadsheetLanguage } from '../sheets/locale';
+import { showSidebar } from '../sheets/ui';
 
 /** The menu's language: in AuthMode.NONE the document may not be read, so the user's locale decides. */
 function menuLanguage(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): Language {
@@ -38,4 +39,8 @@ export function notYet(): void {
     lang === 'de' ? 'Diese Funktion kommt mit dem nächsten Update.' : 'This arrives with the next update.',
     ui.ButtonSet.OK,
   );
+}
+
+export function openSidebar(): void {
+  showSidebar(spreadsheetLanguage() === 'de' ? 'OKR: Objectives schreiben' : 'OKR: write objectives');
 }

@@ -13,3 +13,9 @@ export function alert(title: string, text: string): void {
 export function toast(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, text: string, title = 'OKR for Sheets'): void {
   spreadsheet.toast(text, title, 8);
 }
+
+/** Opens the built sidebar (dist/Sidebar.html); Apps Script sidebars are always 300 px wide. */
+export function showSidebar(title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
