@@ -5,8 +5,16 @@ import { SHEET_NAMES, type SheetRole } from '../core/texts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+let active: { app: object; spreadsheet: Spreadsheet } | null = null;
+
+/**
+ * The active spreadsheet, fetched once per execution (Apps Script starts every
+ * execution with fresh globals, so this never outlives one menu click; the
+ * check on `SpreadsheetApp` keeps tests with a new workbook honest).
+ */
 export function activeSpreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  if (!active || active.app !== SpreadsheetApp) active = { app: SpreadsheetApp, spreadsheet: SpreadsheetApp.getActiveSpreadsheet() };
+  return active.spreadsheet;
 }
 
 /** The sheet of a role under its name in `lang`, else under its name in the other language. */

@@ -131,7 +131,7 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: nu
   block.setValues(plan.cells.map((line) => line.map(cellValue)));
   if (plan.validations.some((line) => line.some(Boolean)))
     block.setDataValidations(plan.validations.map((line) => line.map((v) => session.validation(v))));
-  block.setFontWeights(plan.bold.map((line) => line.map((bold) => (bold ? 'bold' : 'normal'))));
+  if (plan.bold) block.setFontWeights(plan.bold.map((line) => line.map((bold) => (bold ? 'bold' : 'normal'))));
   if (plan.backgrounds) block.setBackgrounds(plan.backgrounds as string[][]);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);

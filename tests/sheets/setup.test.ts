@@ -182,5 +182,6 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     expect(counts[0].document).toBe(counts[1].document);
     expect(counts[0].builder).toBe(counts[1].builder);
     expect(counts[0].document).toBeLessThan(40);
+    expect(counts[0].byMethod['Range.setValues']).toBe(3); // one block per sheet
   });
 });

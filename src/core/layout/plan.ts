@@ -42,8 +42,8 @@ export interface SheetPlan {
   numberFormats: string[][];
   /** Data validation of the block, same shape (null = none). */
   validations: (ValidationPlan | null)[][];
-  /** Bold cells of the block, same shape. */
-  bold: boolean[][];
+  /** Bold cells of the block, same shape (left out: nothing bold). */
+  bold?: boolean[][];
   /** Background colours of the block, same shape (null = none). */
   backgrounds?: (string | null)[][];
   frozenRows: number;

@@ -89,7 +89,6 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
   const cells: CellPlan[][] = grid(rows, cols, () => BLANK);
   const formats: string[][] = grid(rows, cols, () => '');
   const validations: (ValidationPlan | null)[][] = grid(rows, cols, () => null);
-  const bold = grid(rows, cols, (r) => r === 0);
   const put = (a1: string, cell: CellPlan, format = '') => {
     const col = a1.charCodeAt(0) - 65;
     const row = Number(a1.slice(1)) - 1;
@@ -129,7 +128,6 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
     cells,
     numberFormats: formats,
     validations,
-    bold,
     frozenRows: 0,
     columnWidths: { 1: 200 },
   };

@@ -62,7 +62,7 @@ export function tacticsPlan(lang: Language, rows: readonly TacticRow[]): SheetPl
     numberFormats: grid(total, width, (r, c) => (r === 0 ? '' : FORMATS[TACTIC_KEYS[c]])),
     validations: grid(total, width, (r, c) => (r > 0 && TACTIC_KEYS[c] === 'team' ? team : null)),
     bold: grid(total, width, (r) => r === 0),
-    frozenRows: 1,
+    frozenRows: 0,
     columnWidths: { [TACTIC_COLUMN.principle]: 360 },
   };
 }
