@@ -1,0 +1,64 @@
+import vm from 'node:vm';
+import { okrAttainment, okrObjectiveScore, okrPace, okrScore } from '../../src/core/sheetFunctions';
+import { bundleSource, loadBundle } from './loadBundle';
+
+const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE'];
+const ENTRY_POINTS = ['onOpen', 'onInstall', ...CUSTOM_FUNCTIONS];
+
+/** Just enough of SpreadsheetApp for custom functions to read the locale. */
+function withLocale(locale: string) {
+  return { SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetLocale: () => locale }) } };
+}
+
+describe('dist/Code.js as Apps Script sees it', () => {
+  const source = bundleSource();
+
+  it('uses no module system and no Node globals', () => {
+    expect(source).not.toMatch(/\brequire\(/);
+    expect(source).not.toMatch(/^\s*(import|export)\s/m);
+    expect(source).not.toMatch(/\bprocess\./);
+    const context = vm.createContext({});
+    expect(() => vm.runInContext(source, context)).not.toThrow();
+    expect(vm.runInContext('typeof require + typeof module + typeof process', context)).toBe('undefinedundefinedundefined');
+  });
+
+  it.each(ENTRY_POINTS)('declares %s as a top-level function declaration', (name) => {
+    expect(source).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    expect(typeof loadBundle()[name]).toBe('function');
+  });
+
+  it.each(CUSTOM_FUNCTIONS)('carries the @customfunction JSDoc with parameter help for %s', (name) => {
+    const block = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(`).exec(source);
+    expect(block).not.toBeNull();
+    expect(block![1]).toMatch(/@customfunction/);
+    expect(block![1]).toMatch(/@param \{[^}]+\} \w+ \S/);
+    expect(block![1]).toMatch(/@return/);
+  });
+
+  it('returns what the domain code returns, for whole ranges and single cells', () => {
+    const bundle = loadBundle(withLocale('en_US'));
+    const start = [[0], [50], [10], [''], [99]];
+    const target = [[100], [70], [6], [5], [100]];
+    const current = [[25], [80], [8], [3], [98.5]];
+    const kinds = [['increase'], [''], ['decrease'], [''], ['maintain']];
+    expect(bundle.OKR_SCORE(start, target, current, kinds)).toEqual(okrScore('en', start, target, current, kinds));
+    expect(bundle.OKR_SCORE(10, 20, 15)).toBe(0.5);
+    const scores = [[1], [0.5], ['']];
+    expect(bundle.OKR_OBJECTIVE_SCORE(scores, [[1], [3], [1]])).toBe(okrObjectiveScore('en', scores, [[1], [3], [1]]));
+    expect(bundle.OKR_ATTAINMENT(scores, 'moonshot')).toEqual(okrAttainment('en', scores, 'moonshot'));
+    const day = new Date(2026, 10, 24);
+    expect(bundle.OKR_PACE(scores, new Date(2026, 9, 1), new Date(2026, 11, 31), day)).toEqual(
+      okrPace('en', day, scores, new Date(2026, 9, 1), new Date(2026, 11, 31), day),
+    );
+  });
+
+  it('answers in German in a German spreadsheet, and throws errors that name the cell', () => {
+    const bundle = loadBundle(withLocale('de_DE'));
+    expect(bundle.OKR_ATTAINMENT(0.4, 'ambitioniert')).toBe('teilweise');
+    expect(() => bundle.OKR_SCORE([[1], [1]], [[2], [2]], [[1], ['viel']])).toThrow('OKR_SCORE: current in Zeile 2 ist "viel", keine Zahl.');
+  });
+
+  it('falls back to English where the locale cannot be read', () => {
+    expect(loadBundle().OKR_ATTAINMENT(1, 'roofshot')).toBe('achieved');
+  });
+});
