@@ -8,6 +8,7 @@ import * as menu from './menu';
 import { guarded } from './guard';
 import { setUpCycleFromMenu } from '../app/setup';
 import * as objectives from '../app/objectives';
+import * as events from '../app/events';
 
 /**
  * Scores key results on the 0.0-1.0 scale: progress from start to target,
@@ -91,22 +92,22 @@ export function menuOpenSidebar() {
 
 /** Menu: generate this week's check-in sheet. */
 export function menuNewWeekly() {
-  guarded(() => menu.notYet());
+  guarded(() => events.newWeeklyFromMenu());
 }
 
 /** Menu: apply this week's check-in to the register and the log. */
 export function menuApplyCheckIn() {
-  guarded(() => menu.notYet());
+  guarded(() => events.applyCheckInFromMenu());
 }
 
 /** Menu: generate the review sheet of the cycle. */
 export function menuNewReview() {
-  guarded(() => menu.notYet());
+  guarded(() => events.newReviewFromMenu());
 }
 
 /** Menu: generate the retrospective sheet of the cycle. */
 export function menuNewRetrospective() {
-  guarded(() => menu.notYet());
+  guarded(() => events.newRetrospectiveFromMenu());
 }
 
 /** Sidebar: what it loads when it opens (language, cycle, teams, objectives). */

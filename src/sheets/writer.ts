@@ -126,6 +126,31 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: nu
   const cols = plan.cells[0].length;
   if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
   if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
+  writePlanBody(session, sheet, plan);
+  return sheet;
+}
+
+/**
+ * Writes a plan into an existing sheet of the same role, replacing its
+ * contents, formats and validations (callers carry what people entered into
+ * the plan first). Constant calls, like `writeNewSheet`.
+ */
+export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPlan): Sheet {
+  const rows = plan.cells.length;
+  const cols = plan.cells[0].length;
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  sheet.getRange(1, 1, maxRows, maxCols).clearDataValidations();
+  sheet.clear();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  writePlanBody(session, sheet, plan);
+  return sheet;
+}
+
+function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan): void {
+  const rows = plan.cells.length;
+  const cols = plan.cells[0].length;
   const block = sheet.getRange(1, 1, rows, cols);
   block.setNumberFormats(plan.numberFormats);
   block.setValues(plan.cells.map((line) => line.map(cellValue)));
@@ -135,6 +160,8 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: nu
   if (plan.backgrounds) block.setBackgrounds(plan.backgrounds as string[][]);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);
+  for (const column of plan.wrapColumns ?? []) sheet.getRange(1, column, rows, 1).setWrap(true);
+  for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
   if (plan.protect) {
     session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true);
   }
@@ -151,5 +178,4 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: nu
     );
   }
   for (const named of plan.namedRanges ?? []) session.spreadsheet.setNamedRange(named.name, session.sheetRange(sheet, named.a1));
-  return sheet;
 }

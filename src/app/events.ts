@@ -1,0 +1,324 @@
+/**
+ * Use cases of the cycle's events, from the menu: generate this week's
+ * weekly check-in, apply it (register + Check-in log + Tactics), generate the
+ * review and the retrospective. Every write runs under the document lock.
+ * Generating never overwrites: a weekly is regenerated in place with every
+ * entry carried over; an existing review or retrospective is opened as it is.
+ */
+import { planCheckIn, lastValues } from '../core/checkIn';
+import { UserError } from '../core/errors';
+import type { Language } from '../core/i18n';
+import { isoDay, isoWeek } from '../core/isoWeek';
+import { rowsByKey } from '../core/layout/builder';
+import { checkInLogPlan } from '../core/layout/checkInLog';
+import { REGISTER_COLUMN } from '../core/layout/register';
+import { retrospectivePlan, retrospectiveSheetName, readQuickWins, quickWinsToCarry } from '../core/layout/retrospective';
+import { reviewPlan, reviewSheetName } from '../core/layout/review';
+import { WEEKLY_COLUMN, readWeekly, weeklyPlan, weeklySheetName } from '../core/layout/weekly';
+import {
+  appendLog,
+  markTacticsDiscussed,
+  readLog,
+  readSettings,
+  readTactics,
+  readUsedValues,
+  rewritable,
+  writeQuickWins,
+} from '../sheets/events';
+import { spreadsheetLanguage } from '../sheets/locale';
+import { withDocumentLock } from '../sheets/lock';
+import { readRegister, type RegisterSnapshot } from '../sheets/register';
+import { alert, toast } from '../sheets/ui';
+import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TEXT = {
+  noRegister: {
+    en: 'There is no OKR register yet. Set up a cycle first (Extensions > OKR for Sheets > Set up a new cycle).',
+    de: 'Es gibt noch kein OKR-Register. Lege zuerst einen Zyklus an (Erweiterungen > OKR for Sheets > Neuen Zyklus anlegen).',
+  },
+  weeklyCreated: {
+    en: '"{name}" is ready: {krs} key results and {tactics} key tactics in {teams} team block(s).',
+    de: '„{name}“ ist bereit: {krs} Key Results und {tactics} Key Tactics in {teams} Team-Block/Blöcken.',
+  },
+  weeklyRegenerated: {
+    en: '"{name}" already existed: it was brought up to date with the register, and everything entered in it was kept.',
+    de: '„{name}“ gab es schon: es wurde mit dem Register abgeglichen, und alles Eingetragene ist erhalten.',
+  },
+  weeklySuffix: {
+    en: 'A sheet named "{taken}" exists and is not a weekly of this add-on, so it was left alone. The weekly is "{name}".',
+    de: 'Ein Blatt „{taken}“ gibt es schon, und es ist kein Weekly dieses Add-ons; es blieb unverändert. Das Weekly heißt „{name}“.',
+  },
+  noWeekly: {
+    en: 'There is no weekly for {week}. Open the weekly you want to apply, or create this week\'s first (New weekly check-in).',
+    de: 'Es gibt kein Weekly für {week}. Öffne das Weekly, das übernommen werden soll, oder lege das dieser Woche zuerst an (Neues Weekly).',
+  },
+  applied: {
+    en: 'Week {week} applied: {krs} key result(s) updated in the register, {entries} entr(y/ies) added to the Check-in log.',
+    de: 'Woche {week} übernommen: {krs} Key Result(s) im Register aktualisiert, {entries} Einträge ins Check-in-Log geschrieben.',
+  },
+  nothingNew: {
+    en: 'Week {week}: nothing new to apply.',
+    de: 'Woche {week}: nichts Neues zu übernehmen.',
+  },
+  already: {
+    en: '{count} entr(y/ies) of this week were applied before and were not applied again (the log keeps history unchanged).',
+    de: '{count} Einträge dieser Woche waren schon übernommen und wurden nicht erneut übernommen (das Log bleibt unverändert).',
+  },
+  rejected: { en: 'Not applied, please check:', de: 'Nicht übernommen, bitte prüfen:' },
+  reviewCreated: { en: '"{name}" is ready for {objectives} objective(s).', de: '„{name}“ ist bereit für {objectives} Objective(s).' },
+  exists: {
+    en: '"{name}" already exists and was opened as it is; nothing was overwritten.',
+    de: '„{name}“ gibt es schon und wurde so geöffnet, wie es ist; nichts wurde überschrieben.',
+  },
+  retroCreated: { en: '"{name}" is ready.', de: '„{name}“ ist bereit.' },
+  carried: {
+    en: '{count} quick win(s) were carried into Settings (F2:F4) for the next cycle.',
+    de: '{count} Quick Win(s) wurden für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
+  },
+  title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
+};
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+
+function requireRegister(spreadsheet: Spreadsheet, lang: Language): { sheet: Sheet; snapshot: RegisterSnapshot } {
+  const sheet = findSheet(spreadsheet, 'register', lang);
+  if (!sheet) throw new UserError(TEXT.noRegister[lang]);
+  return { sheet, snapshot: readRegister(sheet) };
+}
+
+/** A sheet this add-on generated as a weekly: its hidden key column has the title key. */
+function isWeekly(values: readonly (readonly unknown[])[]): boolean {
+  return rowsByKey(values, WEEKLY_COLUMN.key).has('#title');
+}
+
+export type WeeklyOutcome = { kind: 'created' | 'regenerated' | 'suffixed'; name: string; taken?: string; krs: number; tactics: number; teams: number };
+
+/** Generates (or regenerates, keeping every entry) the weekly of the week `today` is in. */
+export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const { snapshot } = requireRegister(spreadsheet, lang);
+    const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang));
+    const log = readLog(findSheet(spreadsheet, 'checkInLog', lang));
+    const week = isoWeek(today);
+    const wanted = weeklySheetName(week);
+    let name = wanted;
+    let existing = spreadsheet.getSheetByName(name);
+    let previous = existing ? readUsedValues(existing) : undefined;
+    let kind: WeeklyOutcome['kind'] = existing ? 'regenerated' : 'created';
+    // A foreign sheet under the weekly's name is never touched: the weekly gets a suffix.
+    for (let n = 2; existing && previous && !isWeekly(previous); n++) {
+      name = `${wanted} (${n})`;
+      existing = spreadsheet.getSheetByName(name);
+      previous = existing ? readUsedValues(existing) : undefined;
+      kind = existing ? 'regenerated' : 'suffixed';
+    }
+    const rows = snapshot.rows.map((r) => r.row);
+    const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
+    const session = new WriteSession(spreadsheet);
+    const sheet = existing ? rewriteSheet(session, existing, plan) : writeNewSheet(session, plan);
+    spreadsheet.setActiveSheet(sheet);
+    const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
+    return {
+      kind: kind === 'created' && name !== wanted ? 'suffixed' : kind,
+      name,
+      ...(name !== wanted ? { taken: wanted } : {}),
+      krs: rows.filter((r) => r.krId).length,
+      tactics: tactics.rows.length,
+      teams: teams.size,
+    };
+  });
+}
+
+export interface ApplyOutcome {
+  week: string;
+  registerUpdated: number;
+  appended: number;
+  alreadyLogged: number;
+  rejected: { id: string; problem: string }[];
+}
+
+/** The weekly to apply: the active sheet when it is a weekly, else this week's. */
+function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: Date): { sheet: Sheet; week: string } {
+  const active = spreadsheet.getActiveSheet();
+  const activeName = active ? active.getName() : '';
+  const match = /^Weekly (\d{4}-W\d{2})(?: \(\d+\))?$/.exec(activeName);
+  if (match) return { sheet: active, week: match[1] };
+  const week = isoWeek(today);
+  const sheet = spreadsheet.getSheetByName(weeklySheetName(week));
+  if (!sheet) throw new UserError(fill(TEXT.noWeekly[lang], { week }));
+  return { sheet, week };
+}
+
+/**
+ * Copies new values and confidences into the register, appends them to the
+ * Check-in log (created on first use) and marks rated tactics as discussed.
+ * Under the document lock, so two people applying at once give one log entry
+ * per KR and week.
+ */
+export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const { sheet: weekly, week } = weeklyToApply(spreadsheet, lang, today);
+    const entries = readWeekly(readUsedValues(weekly));
+    const { sheet: registerSheet, snapshot } = requireRegister(spreadsheet, lang);
+    const tacticsSheet = findSheet(spreadsheet, 'tactics', lang);
+    const tactics = readTactics(tacticsSheet);
+    let logSheet = findSheet(spreadsheet, 'checkInLog', lang);
+    const log = readLog(logSheet);
+    const plan = planCheckIn({
+      lang,
+      week,
+      entries,
+      log,
+      register: snapshot.rows.map(({ row }) => ({ krId: row.krId, team: row.team, current: row.current, confidence: row.confidence })),
+      tactics: tactics.rows.map((t) => ({ id: t.id, team: t.team })),
+      today: isoDay(today),
+    });
+    if (plan.registerUpdates.length) writeRegisterUpdates(registerSheet, snapshot, plan.registerUpdates);
+    if (plan.append.length) {
+      if (!logSheet) logSheet = writeNewSheet(new WriteSession(spreadsheet), checkInLogPlan(lang));
+      appendLog(logSheet, plan.append, lang);
+    }
+    if (tacticsSheet) markTacticsDiscussed(tacticsSheet, tactics, plan.tacticsDiscussed, week);
+    return {
+      week,
+      registerUpdated: plan.registerUpdates.length,
+      appended: plan.append.length,
+      alreadyLogged: plan.alreadyLogged.length,
+      rejected: plan.rejected,
+    };
+  });
+}
+
+/** Current value (K) and confidence (N) of the register: one `setValues` per column, over the rows read. */
+function writeRegisterUpdates(sheet: Sheet, snapshot: RegisterSnapshot, updates: { krId: string; value: number | null; confidence: number | null }[]) {
+  const byKr = new Map(updates.map((u) => [u.krId, u]));
+  const krIndex = REGISTER_COLUMN.krId - 1;
+  for (const [column, field] of [
+    [REGISTER_COLUMN.current, 'value'],
+    [REGISTER_COLUMN.confidence, 'confidence'],
+  ] as const) {
+    let changed = false;
+    const values = snapshot.values.map((line) => {
+      const update = byKr.get(String(line[krIndex] ?? '').trim());
+      const next = update ? update[field] : null;
+      if (next !== null && next !== undefined) {
+        changed = true;
+        return [next];
+      }
+      return [rewritable(line[column - 1])];
+    });
+    if (changed) sheet.getRange(2, column, values.length, 1).setValues(values);
+  }
+}
+
+export type SheetOutcome = { kind: 'created' | 'exists'; name: string; objectives?: number; carried?: number };
+
+/** Generates the review of the cycle, or opens the existing one untouched. */
+export function generateReview(lang: Language): SheetOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const settings = readSettings(findSheet(spreadsheet, 'settings', lang));
+    const name = reviewSheetName(lang, settings.cycleName);
+    const existing = spreadsheet.getSheetByName(name);
+    if (existing) {
+      spreadsheet.setActiveSheet(existing);
+      return { kind: 'exists', name };
+    }
+    const { snapshot } = requireRegister(spreadsheet, lang);
+    const rows = snapshot.rows.map((r) => r.row);
+    const sheet = writeNewSheet(new WriteSession(spreadsheet), reviewPlan({ lang, cycle: settings.cycleName, teams: settings.teams, rows }));
+    spreadsheet.setActiveSheet(sheet);
+    return { kind: 'created', name, objectives: new Set(rows.map((r) => r.objectiveId).filter(Boolean)).size };
+  });
+}
+
+/**
+ * Generates the retrospective, or opens the existing one untouched and
+ * carries its top-3 quick wins into Settings' empty quick-win cells.
+ */
+export function generateRetrospective(lang: Language): SheetOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const settingsSheet = findSheet(spreadsheet, 'settings', lang);
+    const settings = readSettings(settingsSheet);
+    const name = retrospectiveSheetName(lang, settings.cycleName);
+    const existing = spreadsheet.getSheetByName(name);
+    if (existing) {
+      spreadsheet.setActiveSheet(existing);
+      const { cells, filled } = quickWinsToCarry(settings.quickWins, readQuickWins(readUsedValues(existing)));
+      if (filled && settingsSheet) writeQuickWins(settingsSheet, cells);
+      return { kind: 'exists', name, carried: filled };
+    }
+    const teams = settings.teams.length ? settings.teams : [...new Set(requireRegister(spreadsheet, lang).snapshot.rows.map((r) => r.row.team))];
+    const sheet = writeNewSheet(new WriteSession(spreadsheet), retrospectivePlan({ lang, cycle: settings.cycleName, teams }));
+    spreadsheet.setActiveSheet(sheet);
+    return { kind: 'created', name };
+  });
+}
+
+export function weeklyMessage(outcome: WeeklyOutcome, lang: Language): string {
+  if (outcome.kind === 'regenerated') return fill(TEXT.weeklyRegenerated[lang], { name: outcome.name });
+  const created = fill(TEXT.weeklyCreated[lang], { name: outcome.name, krs: outcome.krs, tactics: outcome.tactics, teams: outcome.teams });
+  return outcome.kind === 'suffixed' ? `${fill(TEXT.weeklySuffix[lang], { name: outcome.name, taken: outcome.taken ?? '' })} ${created}` : created;
+}
+
+export function applyMessage(outcome: ApplyOutcome, lang: Language): string {
+  const lines = [
+    outcome.appended
+      ? fill(TEXT.applied[lang], { week: outcome.week, krs: outcome.registerUpdated, entries: outcome.appended })
+      : fill(TEXT.nothingNew[lang], { week: outcome.week }),
+  ];
+  if (outcome.alreadyLogged) lines.push(fill(TEXT.already[lang], { count: outcome.alreadyLogged }));
+  if (outcome.rejected.length) lines.push(TEXT.rejected[lang], ...outcome.rejected.map((r) => `• ${r.id}: ${r.problem}`));
+  return lines.join('\n');
+}
+
+export function sheetMessage(outcome: SheetOutcome, lang: Language): string {
+  if (outcome.kind === 'exists') {
+    const carried = outcome.carried ? ` ${fill(TEXT.carried[lang], { count: outcome.carried })}` : '';
+    return fill(TEXT.exists[lang], { name: outcome.name }) + carried;
+  }
+  return outcome.objectives !== undefined
+    ? fill(TEXT.reviewCreated[lang], { name: outcome.name, objectives: outcome.objectives })
+    : fill(TEXT.retroCreated[lang], { name: outcome.name });
+}
+
+/** Menu handlers: run the use case, then tell the person what happened. */
+export function newWeeklyFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = generateWeekly(lang);
+  const message = weeklyMessage(outcome, lang);
+  if (outcome.kind === 'created') toast(activeSpreadsheet(), message);
+  else alert(TEXT.title[lang], message);
+}
+
+export function applyCheckInFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = applyCheckIn(lang);
+  const message = applyMessage(outcome, lang);
+  if (outcome.rejected.length || outcome.alreadyLogged) alert(TEXT.title[lang], message);
+  else toast(activeSpreadsheet(), message);
+}
+
+export function newReviewFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = generateReview(lang);
+  const message = sheetMessage(outcome, lang);
+  if (outcome.kind === 'created') toast(activeSpreadsheet(), message);
+  else alert(TEXT.title[lang], message);
+}
+
+export function newRetrospectiveFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = generateRetrospective(lang);
+  const message = sheetMessage(outcome, lang);
+  if (outcome.kind === 'created') toast(activeSpreadsheet(), message);
+  else alert(TEXT.title[lang], message);
+}

@@ -1,0 +1,34 @@
+/**
+ * ISO 8601 weeks: a week starts on Monday, and week 1 is the week with the
+ * year's first Thursday. Labels look like `2026-W48` and sort as text.
+ */
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The ISO week of a date's calendar day (its local year, month and day). */
+export function isoWeek(date: Date): string {
+  const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  const weekday = day.getUTCDay() || 7; // Monday 1 .. Sunday 7
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+  const year = day.getUTCFullYear();
+  const week = Math.floor((day.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${pad(week)}`;
+}
+
+/** The Monday of an ISO week as `YYYY-MM-DD`; null for a label that is no week. */
+export function weekMonday(label: string): string | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday1 = jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * DAY_MS;
+  const monday = new Date(monday1 + (week - 1) * 7 * DAY_MS);
+  if (week < 1 || isoWeek(new Date(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate())) !== label.trim()) return null;
+  return `${monday.getUTCFullYear()}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+}
+
+/** A date's calendar day as `YYYY-MM-DD` (local). */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

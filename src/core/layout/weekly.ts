@@ -1,0 +1,301 @@
+/**
+ * The weekly check-in sheet ("Weekly 2026-W48"): one block per team, each
+ * fitting a portrait A4 page printed "fit to width", with the four parts of
+ * the 30-minute weekly (DOMAIN.md, "The cycle and its events"):
+ * (a) status of every key result: last value, new value, confidence, change, pace;
+ * (b) the tactical dialog: per key tactic "did we decide the way we want to
+ *     decide?" and the one tactical assumption tested this week;
+ * (c) problems, improvements, and "target feels unrealistic" (yes/no, KR, why);
+ * (d) focus for next week.
+ * Column J (hidden) holds a key per row (`kr:KR-1`, `tactic:T-1`,
+ * `focus:Sales`, ...) so that "Apply" and a regeneration find every entry
+ * again, wherever people moved it.
+ */
+import type { Language } from '../i18n';
+import { SHEET_NAMES } from '../texts';
+import { weekMonday } from '../isoWeek';
+import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
+import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKey, textOf } from './builder';
+import { REGISTER_COLUMN, type RegisterRow } from './register';
+import type { TacticRow } from './tactics';
+
+/** 1-based columns of the weekly. Inputs are always in E, F and I. */
+export const WEEKLY_COLUMN = { id: 1, team: 2, title: 3, last: 4, input: 5, second: 6, change: 7, pace: 8, note: 9, key: 10 } as const;
+export const WEEKLY_WIDTH = 9;
+/** Widths in pixels: 700 in all, the printable width of a portrait A4 page at 100 %. */
+export const WEEKLY_WIDTHS: Record<number, number> = { 1: 55, 2: 70, 3: 190, 4: 60, 5: 65, 6: 50, 7: 55, 8: 70, 9: 85 };
+
+export const TACTIC_RATINGS = ['yes', 'partly', 'no'] as const;
+export type TacticRating = (typeof TACTIC_RATINGS)[number];
+export const TACTIC_RATING_LABELS: Record<Language, Record<TacticRating, string>> = {
+  en: { yes: 'yes, fully', partly: 'partly', no: 'no' },
+  de: { yes: 'ja, voll', partly: 'teilweise', no: 'nein' },
+};
+export const YES_NO: Record<Language, { yes: string; no: string }> = { en: { yes: 'yes', no: 'no' }, de: { yes: 'ja', no: 'nein' } };
+
+export function parseTacticRating(value: string): TacticRating | undefined {
+  const wanted = value.trim().toLowerCase();
+  for (const lang of ['en', 'de'] as const)
+    for (const code of TACTIC_RATINGS) if (TACTIC_RATING_LABELS[lang][code].toLowerCase() === wanted || code === wanted) return code;
+  return undefined;
+}
+
+export function parseYes(value: string): boolean {
+  return ['yes', 'ja', 'y', 'j', 'true'].includes(value.trim().toLowerCase());
+}
+
+export const WEEKLY_TEXT = {
+  en: {
+    title: 'Weekly {week}',
+    from: 'week from {monday}',
+    hint: "Type into the yellow cells. Then: Extensions > OKR for Sheets > Apply this week's check-in. Print: File > Print > Fit to width (one team per page).",
+    team: 'Team: {team}',
+    noTeam: '(no team)',
+    status: '(a) Status of the key results',
+    statusHeaders: ['KR ID', 'Team', 'Key result', 'Last value', 'New value', 'Confidence (0-10)', 'Change', 'Pace', 'Note'],
+    dialog: '(b) Tactical dialog: not "did we hit the numbers?" but "did we decide the way we want to decide?"',
+    dialogHeaders: ['Tactic ID', 'Objective', 'Key tactic', '', 'Did we decide this way?', '', '', '', 'Example'],
+    noTactics: 'No key tactics yet: write them in the Tactics sheet.',
+    assumption: 'The one tactical assumption we tested this week (and what we saw)',
+    reflection: '(c) Reflection',
+    problems: 'Problems and changed conditions',
+    improvements: 'What we improve',
+    unrealistic: 'A target feels unrealistic? yes/no, KR ID, why',
+    outlook: '(d) Outlook',
+    focus: 'Focus for next week',
+    kept: 'Kept from the earlier version of this sheet (rows that no longer match a key result or tactic)',
+  },
+  de: {
+    title: 'Weekly {week}',
+    from: 'Woche ab {monday}',
+    hint: 'In die gelben Zellen tippen. Danach: Erweiterungen > OKR for Sheets > Check-in dieser Woche übernehmen. Drucken: Datei > Drucken > An Breite anpassen (ein Team pro Seite).',
+    team: 'Team: {team}',
+    noTeam: '(ohne Team)',
+    status: '(a) Stand der Key Results',
+    statusHeaders: ['KR-ID', 'Team', 'Key Result', 'Letzter Wert', 'Neuer Wert', 'Zuversicht (0-10)', 'Änderung', 'Tempo', 'Notiz'],
+    dialog: '(b) Taktischer Dialog: nicht „Haben wir die Zahlen erreicht?“, sondern „Haben wir so entschieden, wie wir entscheiden wollen?“',
+    dialogHeaders: ['Taktik-ID', 'Objective', 'Key Tactic', '', 'So entschieden?', '', '', '', 'Beispiel'],
+    noTactics: 'Noch keine Key Tactics: schreibt sie ins Blatt Taktiken.',
+    assumption: 'Die eine taktische Annahme, die wir diese Woche getestet haben (und was wir gesehen haben)',
+    reflection: '(c) Reflexion',
+    problems: 'Probleme und veränderte Bedingungen',
+    improvements: 'Was wir verbessern',
+    unrealistic: 'Ein Ziel wirkt unrealistisch? ja/nein, KR-ID, warum',
+    outlook: '(d) Ausblick',
+    focus: 'Fokus für nächste Woche',
+    kept: 'Aus der früheren Fassung dieses Blatts behalten (Zeilen ohne passendes Key Result oder Taktik)',
+  },
+} as const;
+
+export function weeklySheetName(week: string): string {
+  return `Weekly ${week}`;
+}
+
+/** The team-level entries of a weekly, by the key prefix of their row. */
+export const TEAM_ENTRY_KINDS = ['assumption', 'problems', 'improvements', 'unrealistic', 'focus'] as const;
+export type TeamEntryKind = (typeof TEAM_ENTRY_KINDS)[number];
+
+export interface WeeklyInput {
+  lang: Language;
+  week: string;
+  rows: readonly RegisterRow[];
+  tactics: readonly TacticRow[];
+  /** Last value per KR id (from the check-in log); KRs not in it show the register's current value. */
+  lastValues?: ReadonlyMap<string, number | null>;
+  /** The values of an earlier version of this sheet: what people entered is carried over. */
+  previous?: readonly (readonly unknown[])[];
+}
+
+const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+/** Teams in register order, then teams that only have tactics. */
+function teamOrder(rows: readonly RegisterRow[], tactics: readonly TacticRow[]): string[] {
+  const teams: string[] = [];
+  for (const team of [...rows.map((r) => r.team), ...tactics.map((t) => t.team)]) if (!teams.includes(team)) teams.push(team);
+  return teams;
+}
+
+export function weeklyPlan(input: WeeklyInput): SheetPlan {
+  const { lang, week } = input;
+  const t = WEEKLY_TEXT[lang];
+  const C = WEEKLY_COLUMN;
+  const b = new PlanBuilder(WEEKLY_WIDTH, true);
+  const previous = rowsByKey(input.previous ?? [], C.key);
+  const used = new Set<string>();
+  /** The cell for an input column: what people entered before, else blank. */
+  const carried = (key: string, column: number): CellPlan => {
+    const line = previous.get(key);
+    return line ? carriedCell(line[column - 1]) : BLANK;
+  };
+  const register = sheetRef(SHEET_NAMES[lang].register);
+  const registerColumn = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}:$${columnLetter(REGISTER_COLUMN[key])}`;
+  const confidence: ValidationPlan = {
+    kind: 'list',
+    values: Array.from({ length: 11 }, (_, i) => String(i)),
+    allowInvalid: false,
+    help: lang === 'de' ? 'Zuversicht von 0 (keine) bis 10 (sicher)' : 'Confidence from 0 (none) to 10 (certain)',
+  };
+  const rating: ValidationPlan = { kind: 'list', values: Object.values(TACTIC_RATING_LABELS[lang]), allowInvalid: false };
+  const yesNo: ValidationPlan = { kind: 'list', values: [YES_NO[lang].yes, YES_NO[lang].no], allowInvalid: false };
+  const monday = weekMonday(week) ?? '';
+
+  b.row([text(fill(t.title, { week })), BLANK, text(fill(t.from, { monday }))], { bold: true, key: '#title' });
+  b.row([text(t.hint)], { key: '#hint' });
+  b.blank();
+
+  for (const team of teamOrder(input.rows, input.tactics)) {
+    const teamName = team || t.noTeam;
+    b.row([text(fill(t.team, { team: teamName })), BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, text(week)], {
+      bold: true,
+      background: TEAM_BACKGROUND,
+      key: `#team:${team}`,
+    });
+    // (a) status
+    b.row([text(t.status)], { bold: true, background: SECTION_BACKGROUND, key: `#status:${team}` });
+    b.row(t.statusHeaders.map((h) => (h ? text(h) : BLANK)), { bold: true, key: `#statusHeaders:${team}` });
+    for (const kr of input.rows.filter((r) => r.team === team && r.krId)) {
+      const key = `kr:${kr.krId}`;
+      used.add(key);
+      const row = b.nextRow;
+      const last = input.lastValues?.has(kr.krId) ? input.lastValues.get(kr.krId) ?? null : kr.current;
+      const E = `$${columnLetter(C.input)}${row}`;
+      const D = `$${columnLetter(C.last)}${row}`;
+      const title = kr.unit ? `${kr.keyResult} (${kr.unit})` : kr.keyResult;
+      b.row(
+        [
+          text(kr.krId),
+          kr.team ? text(kr.team) : BLANK,
+          title ? text(title) : BLANK,
+          num(last),
+          carried(key, C.input),
+          carried(key, C.second),
+          formula(`=IF(AND(ISNUMBER(${E}),ISNUMBER(${D})),${E}-${D},"")`),
+          formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0))&"","")`),
+          carried(key, C.note),
+        ],
+        {
+          key,
+          inputs: [C.input, C.second, C.note],
+          formats: { [C.last]: '#,##0.##', [C.input]: '#,##0.##', [C.second]: '0', [C.change]: '+#,##0.##;-#,##0.##;0' },
+          validations: { [C.second]: confidence },
+        },
+      );
+    }
+    // (b) tactical dialog
+    b.row([text(t.dialog)], { bold: true, background: SECTION_BACKGROUND, key: `#dialog:${team}` });
+    const tactics = input.tactics.filter((tactic) => tactic.team === team && tactic.id);
+    if (tactics.length) b.row(t.dialogHeaders.map((h) => (h ? text(h) : BLANK)), { bold: true, key: `#dialogHeaders:${team}` });
+    else b.row([BLANK, BLANK, text(t.noTactics)], { key: `#noTactics:${team}` });
+    for (const tactic of tactics) {
+      const key = `tactic:${tactic.id}`;
+      used.add(key);
+      b.row(
+        [
+          text(tactic.id),
+          tactic.objectiveId ? text(tactic.objectiveId) : BLANK,
+          text(tactic.principle),
+          BLANK,
+          carried(key, C.input),
+          BLANK,
+          BLANK,
+          BLANK,
+          carried(key, C.note),
+        ],
+        { key, inputs: [C.input, C.note], validations: { [C.input]: rating } },
+      );
+    }
+    const entry = (kind: TeamEntryKind, label: string, options: { inputs?: number[]; validations?: Record<number, ValidationPlan> } = {}) => {
+      const key = `${kind}:${team}`;
+      used.add(key);
+      const inputs = options.inputs ?? [C.input];
+      const cells: CellPlan[] = [BLANK, BLANK, text(label)];
+      for (const column of inputs) cells[column - 1] = carried(key, column);
+      b.row(cells, { key, inputs, validations: options.validations });
+    };
+    entry('assumption', t.assumption);
+    // (c) reflection
+    b.row([text(t.reflection)], { bold: true, background: SECTION_BACKGROUND, key: `#reflection:${team}` });
+    entry('problems', t.problems);
+    entry('improvements', t.improvements);
+    entry('unrealistic', t.unrealistic, { inputs: [C.input, C.second, C.note], validations: { [C.input]: yesNo } });
+    // (d) outlook
+    b.row([text(t.outlook)], { bold: true, background: SECTION_BACKGROUND, key: `#outlook:${team}` });
+    entry('focus', t.focus);
+    b.blank();
+  }
+
+  // Anything people typed that has no place in the new layout stays, below.
+  const kept: (readonly unknown[])[] = [];
+  for (const line of input.previous ?? []) {
+    const key = textOf(line[C.key - 1]);
+    if (key.startsWith('#') || used.has(key)) continue;
+    const content = line.slice(0, WEEKLY_WIDTH);
+    if (!content.some((value) => value !== '' && value !== null && value !== undefined)) continue;
+    if (key && !isEntered(key, line)) continue;
+    kept.push(line);
+  }
+  if (kept.length) {
+    b.row([text(t.kept)], { bold: true, background: SECTION_BACKGROUND, key: '#kept' });
+    for (const line of kept) b.row(line.slice(0, WEEKLY_WIDTH).map(carriedCell), { key: `kept:${textOf(line[C.key - 1])}` });
+  }
+
+  return b.plan(weeklySheetName(week), {
+    frozenRows: 0,
+    columnWidths: WEEKLY_WIDTHS,
+    wrapColumns: [C.title, C.note],
+  });
+}
+
+/** Input columns of a keyed row, by its kind. */
+function inputColumns(key: string): number[] {
+  const kind = key.slice(0, key.indexOf(':'));
+  const C = WEEKLY_COLUMN;
+  if (kind === 'kr' || kind === 'unrealistic') return [C.input, C.second, C.note];
+  if (kind === 'tactic') return [C.input, C.note];
+  if (kind === 'kept') return Array.from({ length: WEEKLY_WIDTH }, (_, i) => i + 1);
+  return [C.input];
+}
+
+/** Whether people typed anything into a keyed row's input cells. */
+function isEntered(key: string, line: readonly unknown[]): boolean {
+  return inputColumns(key).some((column) => {
+    const value = line[column - 1];
+    return value !== '' && value !== null && value !== undefined;
+  });
+}
+
+/** What a filled-in weekly holds, read back by the keys in column J. */
+export interface WeeklyEntries {
+  krs: { krId: string; value: unknown; confidence: unknown; note: string }[];
+  tactics: { id: string; rating: string; example: string }[];
+  teams: { team: string; entries: Partial<Record<TeamEntryKind, { text: string; kr?: string; why?: string }>> }[];
+}
+
+export function readWeekly(values: readonly (readonly unknown[])[]): WeeklyEntries {
+  const C = WEEKLY_COLUMN;
+  const result: WeeklyEntries = { krs: [], tactics: [], teams: [] };
+  const seen = new Set<string>();
+  const teams = new Map<string, WeeklyEntries['teams'][number]>();
+  for (const line of values) {
+    const key = textOf(line[C.key - 1]);
+    const colon = key.indexOf(':');
+    if (colon < 0 || key.startsWith('#') || seen.has(key)) continue;
+    seen.add(key);
+    const kind = key.slice(0, colon);
+    const id = key.slice(colon + 1);
+    const at = (column: number) => line[column - 1];
+    if (kind === 'kr') result.krs.push({ krId: id, value: at(C.input), confidence: at(C.second), note: textOf(at(C.note)) });
+    else if (kind === 'tactic') result.tactics.push({ id, rating: textOf(at(C.input)), example: textOf(at(C.note)) });
+    else if ((TEAM_ENTRY_KINDS as readonly string[]).includes(kind)) {
+      let team = teams.get(id);
+      if (!team) {
+        team = { team: id, entries: {} };
+        teams.set(id, team);
+        result.teams.push(team);
+      }
+      const entry = { text: textOf(at(C.input)), ...(kind === 'unrealistic' ? { kr: textOf(at(C.second)), why: textOf(at(C.note)) } : {}) };
+      team.entries[kind as TeamEntryKind] = entry;
+    }
+  }
+  return result;
+}

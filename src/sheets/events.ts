@@ -1,0 +1,147 @@
+/**
+ * Reading and writing the event sheets (weekly, check-in log, review,
+ * retrospective) and the parts of Settings and Tactics they use. Every read
+ * is one block; every write is one block per column group, whatever the
+ * number of key results.
+ */
+import { parseLogRow, LOG_FORMATS, LOG_KEYS, LOG_KIND_LABELS, LOG_WIDTH, type LogEntry } from '../core/layout/checkInLog';
+import { textOf } from '../core/layout/builder';
+import { MAX_TEAMS, QUICK_WINS } from '../core/layout/settings';
+import { TACTIC_COLUMN, TACTIC_KEYS, type TacticRow } from '../core/layout/tactics';
+import type { Language } from '../core/i18n';
+import { asText } from './writer';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** All values of a sheet's used block (3 calls; none more for an empty sheet). */
+export function readUsedValues(sheet: Sheet): unknown[][] {
+  const rows = sheet.getLastRow();
+  const cols = sheet.getLastColumn();
+  if (rows < 1 || cols < 1) return [];
+  return sheet.getRange(1, 1, rows, cols).getValues();
+}
+
+/** A value read by `getValues`, ready for `setValues` again: text keeps its apostrophe so it is not parsed. */
+export function rewritable(value: unknown): unknown {
+  return typeof value === 'string' && value !== '' ? asText(value) : value;
+}
+
+function isoOf(value: unknown): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const d = value as Date;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  return textOf(value);
+}
+
+export interface TacticsSnapshot {
+  /** Rows 2..last as read. */
+  values: unknown[][];
+  rows: TacticRow[];
+}
+
+export function readTactics(sheet: Sheet | null): TacticsSnapshot {
+  if (!sheet) return { values: [], rows: [] };
+  const last = sheet.getLastRow();
+  if (last < 2) return { values: [], rows: [] };
+  const values = sheet.getRange(2, 1, last - 1, TACTIC_KEYS.length).getValues();
+  const at = (line: unknown[], key: (typeof TACTIC_KEYS)[number]) => line[TACTIC_COLUMN[key] - 1];
+  const rows = values
+    .map((line) => ({
+      id: textOf(at(line, 'id')),
+      team: textOf(at(line, 'team')),
+      objectiveId: textOf(at(line, 'objectiveId')),
+      principle: textOf(at(line, 'principle')),
+      since: isoOf(at(line, 'since')),
+      lastDiscussed: textOf(at(line, 'lastDiscussed')),
+      note: textOf(at(line, 'note')),
+    }))
+    .filter((row) => row.id);
+  return { values, rows };
+}
+
+/** Writes "last discussed (week)" for the given tactic ids: one `setValues` over that column. */
+export function markTacticsDiscussed(sheet: Sheet, snapshot: TacticsSnapshot, ids: readonly string[], week: string): number {
+  if (!ids.length || !snapshot.values.length) return 0;
+  const wanted = new Set(ids);
+  let marked = 0;
+  const column = snapshot.values.map((line) => {
+    const current = line[TACTIC_COLUMN.lastDiscussed - 1];
+    if (wanted.has(textOf(line[TACTIC_COLUMN.id - 1]))) {
+      marked++;
+      return [asText(week)];
+    }
+    return [rewritable(current)];
+  });
+  if (marked) sheet.getRange(2, TACTIC_COLUMN.lastDiscussed, column.length, 1).setValues(column);
+  return marked;
+}
+
+/** The log's entries (rows 2..last), as read. */
+export function readLog(sheet: Sheet | null): LogEntry[] {
+  if (!sheet) return [];
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  return sheet
+    .getRange(2, 1, last - 1, LOG_WIDTH)
+    .getValues()
+    .map(parseLogRow)
+    .filter((entry): entry is LogEntry => entry !== null);
+}
+
+/** Appends entries below the log's last row: one block of formats and one of values. */
+export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Language): void {
+  if (!entries.length) return;
+  const first = sheet.getLastRow() + 1;
+  const needed = first + entries.length - 1;
+  const max = sheet.getMaxRows();
+  if (needed > max) sheet.insertRowsAfter(max, needed - max);
+  const block = sheet.getRange(first, 1, entries.length, LOG_WIDTH);
+  block.setNumberFormats(entries.map(() => LOG_KEYS.map((key) => LOG_FORMATS[key])));
+  block.setValues(
+    entries.map((entry) =>
+      LOG_KEYS.map((key) => {
+        switch (key) {
+          case 'kind':
+            return asText(LOG_KIND_LABELS[lang][entry.kind]);
+          case 'previous':
+          case 'value':
+          case 'confidence':
+            return entry[key] ?? '';
+          case 'loggedAt': {
+            const [y, m, d] = entry.loggedAt.split('-').map(Number);
+            return new Date(y, m - 1, d);
+          }
+          default:
+            return entry[key] ? asText(entry[key]) : '';
+        }
+      }),
+    ),
+  );
+}
+
+export interface SettingsSnapshot {
+  cycleName: string;
+  teams: string[];
+  quickWins: unknown[];
+}
+
+/** Cycle name, teams and quick wins from Settings: one read of A1:F101. */
+export function readSettings(sheet: Sheet | null): SettingsSnapshot {
+  if (!sheet) return { cycleName: '', teams: [], quickWins: [] };
+  const values = sheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
+  return {
+    cycleName: textOf(values[1]?.[1]),
+    teams: values
+      .slice(1)
+      .map((line) => textOf(line[3]))
+      .filter(Boolean),
+    quickWins: values.slice(1, 1 + QUICK_WINS).map((line) => line[5]),
+  };
+}
+
+/** Writes Settings' quick-win cells F2:F4 (one call). */
+export function writeQuickWins(sheet: Sheet, cells: readonly string[]): void {
+  sheet.getRange(2, 6, cells.length, 1).setValues(cells.map((cell) => [cell ? asText(cell) : '']));
+}
