@@ -199,7 +199,6 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
     wrapColumns: [C.objective, C.whyMissed, C.support, C.learning, C.assumptions, C.waste],
     protect: {
       a1: `B${distributionFirst}:H${companyRow}`,
-      description: lang === 'de' ? 'Berechnet von OKR for Sheets aus dem Register.' : 'Computed by OKR for Sheets from the register.',
     },
     colorRules: {
       a1: verdictRange,
