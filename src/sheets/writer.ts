@@ -159,7 +159,10 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan): vo
   if (plan.backgrounds) block.setBackgrounds(plan.backgrounds as string[][]);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);
-  for (const column of plan.wrapColumns ?? []) sheet.getRange(1, column, rows, 1).setWrap(true);
+  if (plan.wrapColumns?.length) {
+    const wrapped = new Set(plan.wrapColumns);
+    block.setWraps(plan.cells.map((line) => line.map((_, c) => wrapped.has(c + 1))));
+  }
   for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
   if (plan.protect) {
     const protection = session.sheetRange(sheet, plan.protect.a1).protect();
