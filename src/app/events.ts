@@ -122,7 +122,7 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const rows = snapshot.rows.map((r) => r.row);
     const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
     const session = new WriteSession(spreadsheet);
-    const sheet = existing ? rewriteSheet(session, existing, plan) : writeNewSheet(session, plan);
+    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0) : writeNewSheet(session, plan);
     spreadsheet.setActiveSheet(sheet);
     const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
     return {
