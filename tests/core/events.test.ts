@@ -60,7 +60,7 @@ describe('weekly plan', () => {
     const p = weeklyPlan({ lang: 'en', week: '2026-W48', rows: REGISTER_ROWS, tactics: [], lastValues: new Map([['KR-1', 51000]]) });
     const rowOf = (id: string) => p.cells.find((l) => 'text' in l[0] && l[0].text === id)!;
     expect(rowOf('KR-1')[WEEKLY_COLUMN.last - 1]).toEqual({ number: 51000 });
-    expect(rowOf('KR-2')[WEEKLY_COLUMN.last - 1]).toEqual({ number: 7.4 });
+    expect(rowOf('KR-2')[WEEKLY_COLUMN.last - 1]).toEqual({ number: REGISTER_ROWS[1].current });
   });
   it('carries entries and keeps rows it cannot place', () => {
     const values = valuesOf(plan.cells);
@@ -142,11 +142,11 @@ describe('review and retrospective plans', () => {
     const sales = plan.cells[5];
     expect(sales[0]).toEqual({ text: 'Sales' });
     expect((sales[3] as { formula: string }).formula).toBe(
-      '=COUNTIFS(OKRs!$C:$C,$A6,OKRs!$D:$D,"Roofshot",OKRs!$P:$P,">="&Settings!$B$7)+COUNTIFS(OKRs!$C:$C,$A6,OKRs!$D:$D,"Moonshot",OKRs!$P:$P,">="&Settings!$B$8)',
+      '=COUNTIFS(OKRs!$C$2:$C$1001,$A6,OKRs!$D$2:$D$1001,"Roofshot",OKRs!$P$2:$P$1001,">="&Settings!$B$7)+COUNTIFS(OKRs!$C$2:$C$1001,$A6,OKRs!$D$2:$D$1001,"Moonshot",OKRs!$P$2:$P$1001,">="&Settings!$B$8)',
     );
-    expect((sales[5] as { formula: string }).formula).toBe('=COUNTIFS($B$13:$B$24,$A6,$F$13:$F$24,"learning")');
-    expect(plan.cells[12][0]).toEqual({ text: 'O-1' });
-    expect((plan.cells[12][5] as { formula: string }).formula).toContain('TRIM($J13)<>""');
+    expect((sales[5] as { formula: string }).formula).toBe('=COUNTIFS($B$14:$B$25,$A6,$F$14:$F$25,"learning")');
+    expect(plan.cells[13][0]).toEqual({ text: 'O-1' });
+    expect((plan.cells[13][5] as { formula: string }).formula).toContain('TRIM($J14)<>""');
   });
   it('retrospective quick wins: read in order, carried only into empty cells', () => {
     const plan = retrospectivePlan({ lang: 'en', cycle: 'Q4 2026', teams: TEAMS });

@@ -176,7 +176,7 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   const inputs = [C.whyMissed, C.support, C.decision, C.learning, C.assumptions, C.waste];
   for (const objective of objectives) {
     const row = b.nextRow;
-    const lookup = (key: 'objectiveScore' | 'attainment') => `INDEX(${regCol(key)},MATCH($A${row},${regCol('objectiveId')},0))`;
+    const lookup = (key: 'objectiveScore' | 'attainment') => `INDEX(${regCol(key)},MATCH($A${row},${regCol('objectiveId')},0),1)`;
     b.row(
       [
         text(objective.id),

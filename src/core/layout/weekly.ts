@@ -171,7 +171,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
           carried(key, C.input),
           carried(key, C.second),
           formula(`=IF(AND(ISNUMBER(${E}),ISNUMBER(${D})),${E}-${D},"")`),
-          formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0))&"","")`),
+          formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0),1)&"","")`),
           carried(key, C.note),
         ],
         {
