@@ -21,13 +21,14 @@ import {
   readLog,
   readSettings,
   readTactics,
+  readRegisterValues,
   readUsedValues,
   rewritable,
   writeQuickWins,
 } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
-import { readRegister, type RegisterSnapshot } from '../sheets/register';
+import type { RegisterSnapshot } from '../sheets/register';
 import { alert, toast } from '../sheets/ui';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
@@ -88,7 +89,7 @@ const fill = (template: string, params: Record<string, string | number>) =>
 function requireRegister(spreadsheet: Spreadsheet, lang: Language): { sheet: Sheet; snapshot: RegisterSnapshot } {
   const sheet = findSheet(spreadsheet, 'register', lang);
   if (!sheet) throw new UserError(TEXT.noRegister[lang]);
-  return { sheet, snapshot: readRegister(sheet) };
+  return { sheet, snapshot: readRegisterValues(sheet) };
 }
 
 /** A sheet this add-on generated as a weekly: its hidden key column has the title key. */
@@ -121,7 +122,7 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const rows = snapshot.rows.map((r) => r.row);
     const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
     const session = new WriteSession(spreadsheet);
-    const sheet = existing ? rewriteSheet(session, existing, plan) : writeNewSheet(session, plan);
+    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0) : writeNewSheet(session, plan);
     spreadsheet.setActiveSheet(sheet);
     const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
     return {

@@ -9,16 +9,30 @@ import { textOf } from '../core/layout/builder';
 import { MAX_TEAMS, QUICK_WINS } from '../core/layout/settings';
 import { TACTIC_COLUMN, TACTIC_KEYS, type TacticRow } from '../core/layout/tactics';
 import type { Language } from '../core/i18n';
+import { REGISTER_WIDTH, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
+import type { RegisterSnapshot } from './register';
 import { asText } from './writer';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** All values of a sheet's used block (3 calls; none more for an empty sheet). */
+/** All values of a sheet's used block (2 calls). */
 export function readUsedValues(sheet: Sheet): unknown[][] {
-  const rows = sheet.getLastRow();
-  const cols = sheet.getLastColumn();
-  if (rows < 1 || cols < 1) return [];
-  return sheet.getRange(1, 1, rows, cols).getValues();
+  const values = sheet.getDataRange().getValues();
+  return values.length === 1 && values[0].every((v) => v === '') ? [] : values;
+}
+
+/**
+ * The register's input rows, values only (2 calls): what the event sheets
+ * need. Same shape as `readRegister` without formulas.
+ */
+export function readRegisterValues(sheet: Sheet): RegisterSnapshot {
+  const all = sheet.getDataRange().getValues();
+  const values = all.slice(1).map((line) => Array.from({ length: REGISTER_WIDTH }, (_, i) => line[i] ?? ''));
+  const rows: RegisterSnapshot['rows'] = [];
+  values.forEach((line, i) => {
+    if (!isEmptyRegisterRow(line)) rows.push({ sheetRow: i + 2, row: parseRegisterRow(line) });
+  });
+  return { values, formulas: [], rows, capacity: values.length };
 }
 
 /** A value read by `getValues`, ready for `setValues` again: text keeps its apostrophe so it is not parsed. */
@@ -43,9 +57,12 @@ export interface TacticsSnapshot {
 
 export function readTactics(sheet: Sheet | null): TacticsSnapshot {
   if (!sheet) return { values: [], rows: [] };
-  const last = sheet.getLastRow();
-  if (last < 2) return { values: [], rows: [] };
-  const values = sheet.getRange(2, 1, last - 1, TACTIC_KEYS.length).getValues();
+  const values = sheet
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .map((line) => TACTIC_KEYS.map((_, i) => line[i] ?? ''));
+  if (!values.length) return { values: [], rows: [] };
   const at = (line: unknown[], key: (typeof TACTIC_KEYS)[number]) => line[TACTIC_COLUMN[key] - 1];
   const rows = values
     .map((line) => ({
@@ -81,11 +98,10 @@ export function markTacticsDiscussed(sheet: Sheet, snapshot: TacticsSnapshot, id
 /** The log's entries (rows 2..last), as read. */
 export function readLog(sheet: Sheet | null): LogEntry[] {
   if (!sheet) return [];
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
   return sheet
-    .getRange(2, 1, last - 1, LOG_WIDTH)
+    .getDataRange()
     .getValues()
+    .slice(1)
     .map(parseLogRow)
     .filter((entry): entry is LogEntry => entry !== null);
 }

@@ -131,36 +131,48 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: nu
 }
 
 /**
- * Writes a plan into an existing sheet of the same role, replacing its
- * contents, formats and validations (callers carry what people entered into
- * the plan first). Constant calls, like `writeNewSheet`.
+ * Writes a plan into an existing sheet of the same role (callers carry what
+ * people entered into the plan first). The block written covers at least
+ * `usedRows` rows, so every old value, format and validation below the new
+ * layout is replaced by a blank. Column widths and hidden columns are left as
+ * they are (people may have adjusted them). Constant calls.
  */
-export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPlan): Sheet {
-  const rows = plan.cells.length;
+export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPlan, usedRows: number): Sheet {
   const cols = plan.cells[0].length;
+  const extra = Math.max(0, usedRows - plan.cells.length);
+  const pad = <T>(grid: T[][], fill: T): T[][] => [...grid, ...Array.from({ length: extra }, () => Array.from({ length: cols }, () => fill))];
+  const padded: SheetPlan = {
+    ...plan,
+    cells: pad(plan.cells, { blank: true } as CellPlan),
+    numberFormats: pad(plan.numberFormats, ''),
+    validations: pad(plan.validations, null as ValidationPlan | null),
+    bold: pad(plan.bold, false),
+    backgrounds: pad(plan.backgrounds ?? plan.cells.map((line) => line.map(() => null)), null as string | null),
+    columnWidths: undefined,
+    hiddenColumns: undefined,
+  };
   const maxRows = sheet.getMaxRows();
-  const maxCols = sheet.getMaxColumns();
-  sheet.getRange(1, 1, maxRows, maxCols).clearDataValidations();
-  sheet.clear();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  writePlanBody(session, sheet, plan);
+  if (padded.cells.length > maxRows) sheet.insertRowsAfter(maxRows, padded.cells.length - maxRows);
+  writePlanBody(session, sheet, padded, true);
   return sheet;
 }
 
-function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan): void {
+function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, replace = false): void {
   const rows = plan.cells.length;
   const cols = plan.cells[0].length;
   const block = sheet.getRange(1, 1, rows, cols);
   block.setNumberFormats(plan.numberFormats);
   block.setValues(plan.cells.map((line) => line.map(cellValue)));
-  if (plan.validations.some((line) => line.some(Boolean)))
+  if (replace || plan.validations.some((line) => line.some(Boolean)))
     block.setDataValidations(plan.validations.map((line) => line.map((v) => session.validation(v))));
   if (plan.bold) block.setFontWeights(plan.bold.map((line) => line.map((bold) => (bold ? 'bold' : 'normal'))));
   if (plan.backgrounds) block.setBackgrounds(plan.backgrounds as string[][]);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
   for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);
-  for (const column of plan.wrapColumns ?? []) sheet.getRange(1, column, rows, 1).setWrap(true);
+  if (plan.wrapColumns?.length || replace) {
+    const wrapped = new Set(plan.wrapColumns ?? []);
+    block.setWraps(plan.cells.map((line) => line.map((_, c) => wrapped.has(c + 1))));
+  }
   for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
   if (plan.protect) {
     session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true);

@@ -54,7 +54,7 @@ export interface SheetPlan {
   /** Traffic-light rules over one range. */
   colorRules?: { a1: string; rules: ColorRule[] };
   namedRanges?: { name: string; a1: string }[];
-  /** 1-based columns whose cells wrap their text (one call per column). */
+  /** 1-based columns whose cells wrap their text (one `setWraps` over the block). */
   wrapColumns?: number[];
   /** 1-based columns hidden from view and print (e.g. a key column the add-on reads back). */
   hiddenColumns?: number[];

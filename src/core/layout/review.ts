@@ -13,7 +13,7 @@ import { SHEET_NAMES } from '../texts';
 import { GOAL_TYPE_LABELS, VERDICT_LABELS } from '../vocabulary';
 import { BLANK, columnLetter, formula, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND } from './builder';
-import { REGISTER_COLUMN, TRAFFIC_LIGHT, type RegisterRow } from './register';
+import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
 import { settingsRefs } from './settings';
 
 export const LEARNING_LABEL: Record<Language, string> = { en: 'learning', de: 'Lernerfolg' };
@@ -115,7 +115,9 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   const C = REVIEW_COLUMN;
   const b = new PlanBuilder(REVIEW_WIDTH, false);
   const register = sheetRef(SHEET_NAMES[lang].register);
-  const regCol = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}:$${columnLetter(REGISTER_COLUMN[key])}`;
+  // Bounded, not whole columns: the register's formula rows (it grows by its spare rows).
+  const lastRegisterRow = registerCapacity(input.rows.length) + 1;
+  const regCol = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}$2:$${columnLetter(REGISTER_COLUMN[key])}$${lastRegisterRow}`;
   const refs = settingsRefs(lang);
   const objectives = objectivesOf(input.rows);
   const teams = [...input.teams];
@@ -174,7 +176,7 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   const inputs = [C.whyMissed, C.support, C.decision, C.learning, C.assumptions, C.waste];
   for (const objective of objectives) {
     const row = b.nextRow;
-    const lookup = (key: 'objectiveScore' | 'attainment') => `INDEX(${regCol(key)},MATCH($A${row},${regCol('objectiveId')},0))`;
+    const lookup = (key: 'objectiveScore' | 'attainment') => `INDEX(${regCol(key)},MATCH($A${row},${regCol('objectiveId')},0),1)`;
     b.row(
       [
         text(objective.id),
@@ -191,23 +193,12 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   }
   if (!objectives.length) b.blank();
 
-  const verdictRange = `${columnLetter(C.verdict)}${objectiveFirst}:${columnLetter(C.verdict)}${objectiveLast}`;
-  const first = `${columnLetter(C.verdict)}${objectiveFirst}`;
   return b.plan(reviewSheetName(lang, input.cycle), {
     frozenRows: 0,
     columnWidths: { [C.objective]: 240, [C.whyMissed]: 200, [C.support]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200 },
     wrapColumns: [C.objective, C.whyMissed, C.support, C.learning, C.assumptions, C.waste],
     protect: {
       a1: `B${distributionFirst}:H${companyRow}`,
-    },
-    colorRules: {
-      a1: verdictRange,
-      rules: [
-        { formula: `=${first}=${quote(verdicts.achieved)}`, background: TRAFFIC_LIGHT.green },
-        { formula: `=${first}=${quote(verdicts.partial)}`, background: TRAFFIC_LIGHT.yellow },
-        { formula: `=${first}=${quote(verdicts.missed)}`, background: TRAFFIC_LIGHT.red },
-        { formula: `=${first}=${quote(LEARNING_LABEL[lang])}`, background: '#c9daf8' },
-      ],
     },
   });
 }

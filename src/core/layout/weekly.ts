@@ -16,14 +16,14 @@ import { SHEET_NAMES } from '../texts';
 import { weekMonday } from '../isoWeek';
 import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKey, textOf } from './builder';
-import { REGISTER_COLUMN, type RegisterRow } from './register';
+import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
 import type { TacticRow } from './tactics';
 
 /** 1-based columns of the weekly. Inputs are always in E, F and I. */
 export const WEEKLY_COLUMN = { id: 1, team: 2, title: 3, last: 4, input: 5, second: 6, change: 7, pace: 8, note: 9, key: 10 } as const;
 export const WEEKLY_WIDTH = 9;
-/** Widths in pixels: 700 in all, the printable width of a portrait A4 page at 100 %. */
-export const WEEKLY_WIDTHS: Record<number, number> = { 1: 55, 2: 70, 3: 190, 4: 60, 5: 65, 6: 50, 7: 55, 8: 70, 9: 85 };
+/** Widths in pixels: 670 in all, within the printable width of a portrait A4 page at 100 %; three `setColumnWidths` calls. */
+export const WEEKLY_WIDTHS: Record<number, number> = { 1: 60, 2: 60, 3: 190, 4: 60, 5: 60, 6: 60, 7: 60, 8: 60, 9: 60 };
 
 export const TACTIC_RATINGS = ['yes', 'partly', 'no'] as const;
 export type TacticRating = (typeof TACTIC_RATINGS)[number];
@@ -128,12 +128,13 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     return line ? carriedCell(line[column - 1]) : BLANK;
   };
   const register = sheetRef(SHEET_NAMES[lang].register);
-  const registerColumn = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}:$${columnLetter(REGISTER_COLUMN[key])}`;
+  // Bounded, not whole columns: the register's formula rows (it grows by its spare rows).
+  const lastRegisterRow = registerCapacity(input.rows.length) + 1;
+  const registerColumn = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}$2:$${columnLetter(REGISTER_COLUMN[key])}$${lastRegisterRow}`;
   const confidence: ValidationPlan = {
     kind: 'list',
     values: Array.from({ length: 11 }, (_, i) => String(i)),
     allowInvalid: false,
-    help: lang === 'de' ? 'Zuversicht von 0 (keine) bis 10 (sicher)' : 'Confidence from 0 (none) to 10 (certain)',
   };
   const rating: ValidationPlan = { kind: 'list', values: Object.values(TACTIC_RATING_LABELS[lang]), allowInvalid: false };
   const yesNo: ValidationPlan = { kind: 'list', values: [YES_NO[lang].yes, YES_NO[lang].no], allowInvalid: false };
@@ -170,7 +171,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
           carried(key, C.input),
           carried(key, C.second),
           formula(`=IF(AND(ISNUMBER(${E}),ISNUMBER(${D})),${E}-${D},"")`),
-          formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0))&"","")`),
+          formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0),1)&"","")`),
           carried(key, C.note),
         ],
         {
