@@ -146,7 +146,7 @@ export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPla
     cells: pad(plan.cells, { blank: true } as CellPlan),
     numberFormats: pad(plan.numberFormats, ''),
     validations: pad(plan.validations, null as ValidationPlan | null),
-    bold: pad(plan.bold, false),
+    bold: pad(plan.bold ?? plan.cells.map((line) => line.map(() => false)), false),
     backgrounds: pad(plan.backgrounds ?? plan.cells.map((line) => line.map(() => null)), null as string | null),
     columnWidths: undefined,
     hiddenColumns: undefined,

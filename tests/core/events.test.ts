@@ -142,7 +142,7 @@ describe('review and retrospective plans', () => {
     const sales = plan.cells[5];
     expect(sales[0]).toEqual({ text: 'Sales' });
     expect((sales[3] as { formula: string }).formula).toBe(
-      '=COUNTIFS(OKRs!$C$2:$C$1001,$A6,OKRs!$D$2:$D$1001,"Roofshot",OKRs!$P$2:$P$1001,">="&Settings!$B$7)+COUNTIFS(OKRs!$C$2:$C$1001,$A6,OKRs!$D$2:$D$1001,"Moonshot",OKRs!$P$2:$P$1001,">="&Settings!$B$8)',
+      '=COUNTIFS(OKRs!$C$2:$C$201,$A6,OKRs!$D$2:$D$201,"Roofshot",OKRs!$P$2:$P$201,">="&Settings!$B$7)+COUNTIFS(OKRs!$C$2:$C$201,$A6,OKRs!$D$2:$D$201,"Moonshot",OKRs!$P$2:$P$201,">="&Settings!$B$8)',
     );
     expect((sales[5] as { formula: string }).formula).toBe('=COUNTIFS($B$14:$B$25,$A6,$F$14:$F$25,"learning")');
     expect(plan.cells[13][0]).toEqual({ text: 'O-1' });
