@@ -392,6 +392,12 @@ export function sheetsFunctions(now: () => number): Record<string, (...args: any
         throwIfError(v);
         return v == null ? 0 : typeof v === 'boolean' ? (v ? 4 : 5) : String(v).length;
       }),
+    TRIM: (a: Arg) =>
+      mapArray(a, (v) => {
+        throwIfError(v);
+        // Like Sheets: inner runs of spaces fold to one, ends are cut; a blank cell is "".
+        return v == null ? '' : (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)).replace(/ +/g, ' ').trim();
+      }),
     TODAY: () => Math.floor(now()),
     NOW: () => now(),
     ISOWEEKNUM: (a: Arg) => {

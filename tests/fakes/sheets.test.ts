@@ -267,3 +267,25 @@ describe('services', () => {
     expect(h.globals.Utilities.formatDate(new Date('2026-10-01T22:30:00Z'), 'Europe/Berlin', 'yyyy-MM-dd HH:mm')).toBe('2026-10-02 00:30');
   });
 });
+
+describe('INDEX into another sheet', () => {
+  it('reads the referenced sheet, not the formula sheet', () => {
+    const h = createAppsScript();
+    const register = h.spreadsheet.insertSheet('OKRs');
+    register.getRange('A1:B3').setValues([['id', 'v'], ['O-1', 5], ['O-2', 7]]);
+    const review = h.spreadsheet.insertSheet('Review');
+    review.getRange('A1').setValue("'O-2");
+    review.getRange('B1:C1').setFormulas([['=INDEX(OKRs!$B$2:$B$3,MATCH(A1,OKRs!$A$2:$A$3,0))', '=INDEX(OKRs!$B$2:$B$3,1,1)']]);
+    expect(review.getRange('B1:C1').getValues()).toEqual([[7, 5]]);
+  });
+});
+
+describe('TRIM', () => {
+  it('gives "" for a blank cell and folds spaces like Sheets', () => {
+    const h = createAppsScript();
+    const sheet = h.spreadsheet.getActiveSheet();
+    sheet.getRange('A2').setValue('  two   words ');
+    sheet.getRange('B1:C2').setFormulas([['=TRIM(A1)', '=TRIM(A1)<>""'], ['=TRIM(A2)', '=LEN(TRIM(A2))']]);
+    expect(sheet.getRange('B1:C2').getValues()).toEqual([['', false], ['two words', 9]]);
+  });
+});

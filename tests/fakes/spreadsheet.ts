@@ -2010,6 +2010,17 @@ export class FakeSpreadsheet {
       parser.functions[upper] = (...args: any[]) => this.callCustom(upper, fn, args);
       parser.funsPreserveRef.push(upper);
     }
+    // fast-formula-parser's INDEX returns a cell reference without its sheet, so
+    // INDEX(Other!B2:B9, n) would read the formula's own sheet: keep the sheet.
+    const index = parser.functions.INDEX;
+    if (typeof index === 'function') {
+      parser.functions.INDEX = (context: any, ranges: any, ...rest: any[]) => {
+        const sheet = ranges?.ref?.sheet ?? ranges?.refs?.[0]?.ref?.sheet;
+        const result = index(context, ranges, ...rest);
+        if (sheet && result && typeof result === 'object' && result.ref && result.ref.sheet === undefined) result.ref.sheet = sheet;
+        return result;
+      };
+    }
     return parser;
   }
 
