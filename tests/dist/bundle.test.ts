@@ -58,6 +58,18 @@ describe('dist/Code.js as Apps Script sees it', () => {
     expect(() => bundle.OKR_SCORE([[1], [1]], [[2], [2]], [[1], ['viel']])).toThrow('OKR_SCORE: current in Zeile 2 ist "viel", keine Zahl.');
   });
 
+  it('is minified but keeps function names, so a stack trace from Sheets points somewhere', () => {
+    const bundle = loadBundle();
+    let stack = '';
+    try {
+      bundle.OKR_SCORE(1, 2, 'abc');
+    } catch (error) {
+      stack = (error as Error).stack ?? '';
+    }
+    expect(stack).toMatch(/at readNumber /);
+    expect(stack).toMatch(/at okrScore /);
+  });
+
   it('falls back to English where the locale cannot be read', () => {
     expect(loadBundle().OKR_ATTAINMENT(1, 'roofshot')).toBe('achieved');
   });
