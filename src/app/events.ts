@@ -86,10 +86,10 @@ const TEXT = {
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 
-function requireRegister(spreadsheet: Spreadsheet, lang: Language): { sheet: Sheet; snapshot: RegisterSnapshot } {
+function requireRegister(spreadsheet: Spreadsheet, lang: Language, withFormulas = false): { sheet: Sheet; snapshot: RegisterSnapshot } {
   const sheet = findSheet(spreadsheet, 'register', lang);
   if (!sheet) throw new UserError(TEXT.noRegister[lang]);
-  return { sheet, snapshot: readRegisterValues(sheet) };
+  return { sheet, snapshot: readRegisterValues(sheet, withFormulas) };
 }
 
 /** A sheet this add-on generated as a weekly: its hidden key column has the title key. */
@@ -167,7 +167,7 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
     const spreadsheet = activeSpreadsheet();
     const { sheet: weekly, week } = weeklyToApply(spreadsheet, lang, today);
     const entries = readWeekly(readUsedValues(weekly));
-    const { sheet: registerSheet, snapshot } = requireRegister(spreadsheet, lang);
+    const { sheet: registerSheet, snapshot } = requireRegister(spreadsheet, lang, true);
     const tacticsSheet = findSheet(spreadsheet, 'tactics', lang);
     const tactics = readTactics(tacticsSheet);
     let logSheet = findSheet(spreadsheet, 'checkInLog', lang);
@@ -206,14 +206,15 @@ function writeRegisterUpdates(sheet: Sheet, snapshot: RegisterSnapshot, updates:
     [REGISTER_COLUMN.confidence, 'confidence'],
   ] as const) {
     let changed = false;
-    const values = snapshot.values.map((line) => {
+    const values = snapshot.values.map((line, i) => {
       const update = byKr.get(String(line[krIndex] ?? '').trim());
       const next = update ? update[field] : null;
       if (next !== null && next !== undefined) {
         changed = true;
         return [next];
       }
-      return [rewritable(line[column - 1])];
+      // Untouched cells are written back as they were: a formula someone put there stays a formula.
+      return [snapshot.formulas[i]?.[column - 1] || rewritable(line[column - 1])];
     });
     if (changed) sheet.getRange(2, column, values.length, 1).setValues(values);
   }

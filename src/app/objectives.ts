@@ -21,7 +21,7 @@ import { TACTIC_COLUMN, TACTIC_KEYS, tacticCells, type TacticRow } from '../core
 import { qualityHints } from '../core/quality';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
-import { readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
+import { keepUserFormulas, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
 import { cellValue } from '../sheets/writer';
 
@@ -252,7 +252,13 @@ export function saveObjective(input: unknown): SaveResult {
     writeBlock(
       register,
       mine.map(({ sheetRow }) => sheetRow),
-      rows.map((row) => registerInputCells(row, lang).map(cellValue)),
+      rows.map((row) => {
+        const line = registerInputCells(row, lang).map(cellValue);
+        const before = row.krId ? mine.find(({ row: old }) => old.krId === row.krId) : undefined;
+        if (!before) return line;
+        const index = before.sheetRow - 2;
+        return keepUserFormulas(line, snapshot.values[index], snapshot.formulas[index]);
+      }),
       INPUT_KEYS.length,
       lastInputRow,
     );

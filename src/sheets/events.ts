@@ -22,17 +22,21 @@ export function readUsedValues(sheet: Sheet): unknown[][] {
 }
 
 /**
- * The register's input rows, values only (2 calls): what the event sheets
- * need. Same shape as `readRegister` without formulas.
+ * The register's input rows (2 calls; 3 with `withFormulas`, for callers that
+ * write cells back and must keep the formulas people put there). Same shape
+ * as `readRegister`.
  */
-export function readRegisterValues(sheet: Sheet): RegisterSnapshot {
-  const all = sheet.getDataRange().getValues();
-  const values = all.slice(1).map((line) => Array.from({ length: REGISTER_WIDTH }, (_, i) => line[i] ?? ''));
+export function readRegisterValues(sheet: Sheet, withFormulas = false): RegisterSnapshot {
+  const range = sheet.getDataRange();
+  const all = range.getValues();
+  const width = (line: readonly unknown[]) => Array.from({ length: REGISTER_WIDTH }, (_, i) => line[i] ?? '');
+  const values = all.slice(1).map(width);
+  const formulas = withFormulas ? range.getFormulas().slice(1).map((line) => width(line) as string[]) : [];
   const rows: RegisterSnapshot['rows'] = [];
   values.forEach((line, i) => {
     if (!isEmptyRegisterRow(line)) rows.push({ sheetRow: i + 2, row: parseRegisterRow(line) });
   });
-  return { values, formulas: [], rows, capacity: values.length };
+  return { values, formulas, rows, capacity: values.length };
 }
 
 /** A value read by `getValues`, ready for `setValues` again: text keeps its apostrophe so it is not parsed. */

@@ -66,3 +66,21 @@ export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot,
   sheet.getRange(2, firstComputed, capacity, COMPUTED_KEYS.length).setFormulas(expected);
   return renewed;
 }
+
+/** Whether a value about to be written (`cellValue` output) is what the cell shows now. */
+function sameAsShown(next: unknown, shown: unknown): boolean {
+  if (typeof next === 'string' && next.startsWith("'")) return next.slice(1) === shown;
+  if (next instanceof Date || Object.prototype.toString.call(next) === '[object Date]')
+    return Object.prototype.toString.call(shown) === '[object Date]' && (next as Date).getTime() === (shown as Date).getTime();
+  return next === shown;
+}
+
+/**
+ * A row about to be rewritten keeps the formulas people put into it: where a
+ * cell held a formula and the new value is what that formula shows, the
+ * formula is written back instead of its value (e.g. a Current value that
+ * links to another sheet).
+ */
+export function keepUserFormulas(next: readonly unknown[], shown: readonly unknown[], formulas: readonly string[]): unknown[] {
+  return next.map((value, i) => (formulas[i] && sameAsShown(value, shown[i]) ? formulas[i] : value));
+}

@@ -48,6 +48,24 @@ describe('weekly check-in on the realistic cycle', () => {
   beforeEach(() => (env = cycle()));
   afterEach(() => env.uninstall());
 
+  it('keeps a formula someone put into the register when applying other KRs', () => {
+    const { h } = env;
+    const register = h.spreadsheet.getSheetByName('OKRs')!;
+    const linked = h.spreadsheet.insertSheet('CRM export');
+    linked.getRange('A1').setValue(7.1);
+    register.getRange(3, REGISTER_COLUMN.current).setFormula("='CRM export'!A1");
+    register.getRange(3, REGISTER_COLUMN.confidence).setFormula('=3+4');
+    generateWeekly('en', TODAY);
+    enter(h, 'kr:KR-1', WEEKLY_COLUMN.input, 57000);
+    enter(h, 'kr:KR-1', WEEKLY_COLUMN.second, 8);
+    applyCheckIn('en', TODAY);
+    expect(register.getRange(2, REGISTER_COLUMN.current).getValue()).toBe(57000);
+    expect(register.getRange(3, REGISTER_COLUMN.current).getFormula()).toBe("='CRM export'!A1");
+    expect(register.getRange(3, REGISTER_COLUMN.confidence).getFormula()).toBe('=3+4');
+    linked.getRange('A1').setValue(6.5);
+    expect(register.getRange(3, REGISTER_COLUMN.current).getValue()).toBe(6.5);
+  });
+
   it('lists every KR and tactic with inputs, formulas and drop-downs', () => {
     const { h } = env;
     const outcome = generateWeekly('en', TODAY);
