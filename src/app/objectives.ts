@@ -14,10 +14,12 @@ import {
   type SidebarBootstrap,
 } from '../core/drafts';
 import { UserError } from '../core/errors';
+import { isoOf } from '../core/cellValues';
 import type { Language } from '../core/i18n';
 import { INPUT_KEYS, registerInputCells, type RegisterRow } from '../core/layout/register';
 import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
-import { TACTIC_COLUMN, TACTIC_KEYS, tacticCells, type TacticRow } from '../core/layout/tactics';
+import { TACTIC_KEYS, tacticCells, type TacticRow } from '../core/layout/tactics';
+import { readTactics } from '../sheets/events';
 import { qualityHints } from '../core/quality';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
@@ -74,41 +76,6 @@ function summaries(snapshot: RegisterSnapshot): ObjectiveSummary[] {
   return [...seen.values()];
 }
 
-interface TacticsSnapshot {
-  values: unknown[][];
-  rows: { sheetRow: number; row: TacticRow }[];
-}
-
-function readTactics(sheet: Sheet | null): TacticsSnapshot {
-  if (!sheet) return { values: [], rows: [] };
-  const last = sheet.getLastRow();
-  if (last < 2) return { values: [], rows: [] };
-  const values = sheet.getRange(2, 1, last - 1, TACTIC_KEYS.length).getValues();
-  const at = (line: unknown[], key: (typeof TACTIC_KEYS)[number]) => line[TACTIC_COLUMN[key] - 1];
-  const rows = values
-    .map((line, i) => ({
-      sheetRow: i + 2,
-      row: {
-        id: String(at(line, 'id') ?? '').trim(),
-        team: String(at(line, 'team') ?? '').trim(),
-        objectiveId: String(at(line, 'objectiveId') ?? '').trim(),
-        principle: String(at(line, 'principle') ?? ''),
-        since: isoOf(at(line, 'since')),
-        lastDiscussed: String(at(line, 'lastDiscussed') ?? ''),
-        note: String(at(line, 'note') ?? ''),
-      },
-    }))
-    .filter(({ row }) => row.id || row.principle);
-  return { values, rows };
-}
-
-function isoOf(value: unknown): string {
-  if (Object.prototype.toString.call(value) !== '[object Date]') return '';
-  const date = value as Date;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 export function bootstrap(): SidebarBootstrap {
   const { lang, register, settings } = sheets();
   const { cycleName, teams } = readSettings(settings);
@@ -142,8 +109,8 @@ export function loadObjective(id: string): ObjectiveDraft {
         dependsOn: row.dependsOn,
       })),
     tactics: readTactics(tactics)
-      .rows.filter(({ row }) => row.objectiveId === first.objectiveId)
-      .map(({ row }) => ({ id: row.id, principle: row.principle })),
+      .rows.filter((row) => row.objectiveId === first.objectiveId)
+      .map((row) => ({ id: row.id, principle: row.principle })),
   };
 }
 
@@ -267,9 +234,9 @@ export function saveObjective(input: unknown): SaveResult {
     const tacticIds: string[] = [];
     if (tactics) {
       const tacticSnapshot = readTactics(tactics);
-      const myTactics = tacticSnapshot.rows.filter(({ row }) => row.objectiveId === objectiveId);
-      const byId = new Map(myTactics.map(({ row }) => [row.id, row]));
-      const newTacticId = nextId('T', tacticSnapshot.rows.map(({ row }) => row.id));
+      const myTactics = tacticSnapshot.rows.filter((row) => row.objectiveId === objectiveId);
+      const byId = new Map(myTactics.map((row) => [row.id, row]));
+      const newTacticId = nextId('T', tacticSnapshot.rows.map((row) => row.id));
       const today = isoOf(new Date());
       const tacticRows: TacticRow[] = draft.tactics.map((tactic) => {
         const known = tactic.id ? byId.get(tactic.id) : undefined;
@@ -321,7 +288,7 @@ export function deleteObjective(id: string): { ok: true } | { ok: false; message
     repairRegisterFormulas(register, readRegister(register), lang);
     if (tactics) {
       const tacticRows = readTactics(tactics)
-        .rows.filter(({ row }) => row.objectiveId === String(id))
+        .rows.filter((row) => row.objectiveId === String(id))
         .map(({ sheetRow }) => sheetRow);
       if (tacticRows.length) writeBlock(tactics, tacticRows, [], TACTIC_KEYS.length, 0);
     }

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
 import type { QualityHint } from './quality';
-import { Id, MAX_TITLE, TeamName } from './schema';
+import { Id, MAX_TITLE, TeamName, keyResultRangeCheck } from './schema';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
 z.config({ jitless: true });
@@ -40,20 +40,7 @@ export const KeyResultDraft = z
     ),
     dependsOn: z._default(z.array(TeamName), []),
   })
-  .check(
-    z.superRefine((kr, ctx) => {
-      if (kr.kind === 'baseline') return;
-      if (kr.start === null) ctx.issues.push({ code: 'custom', message: 'start_needed', path: ['start'], input: kr.start });
-      if (kr.target === null) ctx.issues.push({ code: 'custom', message: 'target_needed', path: ['target'], input: kr.target });
-      if (kr.start === null || kr.target === null) return;
-      if (kr.start === kr.target)
-        ctx.issues.push({ code: 'custom', message: 'target_equals_start', path: ['target'], input: kr.target });
-      else if (kr.kind === 'increase' && kr.target < kr.start)
-        ctx.issues.push({ code: 'custom', message: 'increase_target_below_start', path: ['target'], input: kr.target });
-      else if (kr.kind === 'decrease' && kr.target > kr.start)
-        ctx.issues.push({ code: 'custom', message: 'decrease_target_above_start', path: ['target'], input: kr.target });
-    }),
-  );
+  .check(keyResultRangeCheck());
 export type KeyResultDraft = z.infer<typeof KeyResultDraft>;
 
 export const KeyTacticDraft = z.object({

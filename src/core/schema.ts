@@ -64,6 +64,25 @@ export const Objective = z.object({
 });
 export type Objective = z.infer<typeof Objective>;
 
+/**
+ * What every scored key result needs (not a baseline): a start and a target,
+ * apart from each other and in the stated direction. Messages are codes,
+ * translated by `FIELD_ERROR_TEXT` in drafts.ts.
+ */
+export function keyResultRangeCheck() {
+  return z.superRefine((kr: { kind: string; start: number | null; target: number | null }, ctx) => {
+    if (kr.kind === 'baseline') return;
+    const issue = (message: string, field: 'start' | 'target') =>
+      ctx.issues.push({ code: 'custom', message, path: [field], input: kr[field] });
+    if (kr.start === null) issue('start_needed', 'start');
+    if (kr.target === null) issue('target_needed', 'target');
+    if (kr.start === null || kr.target === null) return;
+    if (kr.start === kr.target) issue('target_equals_start', 'target');
+    else if (kr.kind === 'increase' && kr.target < kr.start) issue('increase_target_below_start', 'target');
+    else if (kr.kind === 'decrease' && kr.target > kr.start) issue('decrease_target_above_start', 'target');
+  });
+}
+
 export const KeyResult = z
   .object({
     id: Id,
@@ -78,20 +97,7 @@ export const KeyResult = z
     confidence: z._default(z.nullable(Confidence), null),
     dependsOn: z._default(z.array(TeamName), []),
   })
-  .check(
-    z.superRefine((kr, ctx) => {
-      if (kr.kind === 'baseline') return;
-      if (kr.target === null) ctx.issues.push({ code: 'custom', message: 'a target is needed', path: ['target'], input: kr.target });
-      if (kr.start === null) ctx.issues.push({ code: 'custom', message: 'a start value is needed', path: ['start'], input: kr.start });
-      if (kr.start === null || kr.target === null) return;
-      if (kr.start === kr.target)
-        ctx.issues.push({ code: 'custom', message: 'target must differ from start', path: ['target'], input: kr.target });
-      else if (kr.kind === 'increase' && kr.target < kr.start)
-        ctx.issues.push({ code: 'custom', message: 'an increasing KR needs a target above start', path: ['target'], input: kr.target });
-      else if (kr.kind === 'decrease' && kr.target > kr.start)
-        ctx.issues.push({ code: 'custom', message: 'a decreasing KR needs a target below start', path: ['target'], input: kr.target });
-    }),
-  );
+  .check(keyResultRangeCheck());
 export type KeyResult = z.infer<typeof KeyResult>;
 
 /** A key tactic belongs to an objective, or to a whole team when `objectiveId` is blank. */

@@ -12,6 +12,7 @@ import type { Language } from '../core/i18n';
 import { REGISTER_WIDTH, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import type { RegisterSnapshot } from './register';
 import { asText } from './writer';
+import { isoOf } from '../core/cellValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -44,21 +45,15 @@ export function rewritable(value: unknown): unknown {
   return typeof value === 'string' && value !== '' ? asText(value) : value;
 }
 
-function isoOf(value: unknown): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = value as Date;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
-  return textOf(value);
-}
 
 export interface TacticsSnapshot {
   /** Rows 2..last as read. */
   values: unknown[][];
-  rows: TacticRow[];
+  /** Rows with an id or a principle, with their sheet row. */
+  rows: (TacticRow & { sheetRow: number })[];
 }
 
+/** The Tactics sheet in one read (2 calls). */
 export function readTactics(sheet: Sheet | null): TacticsSnapshot {
   if (!sheet) return { values: [], rows: [] };
   const values = sheet
@@ -69,7 +64,8 @@ export function readTactics(sheet: Sheet | null): TacticsSnapshot {
   if (!values.length) return { values: [], rows: [] };
   const at = (line: unknown[], key: (typeof TACTIC_KEYS)[number]) => line[TACTIC_COLUMN[key] - 1];
   const rows = values
-    .map((line) => ({
+    .map((line, i) => ({
+      sheetRow: i + 2,
       id: textOf(at(line, 'id')),
       team: textOf(at(line, 'team')),
       objectiveId: textOf(at(line, 'objectiveId')),
@@ -78,7 +74,7 @@ export function readTactics(sheet: Sheet | null): TacticsSnapshot {
       lastDiscussed: textOf(at(line, 'lastDiscussed')),
       note: textOf(at(line, 'note')),
     }))
-    .filter((row) => row.id);
+    .filter((row) => row.id || row.principle);
   return { values, rows };
 }
 

@@ -5,6 +5,8 @@
  * reads back to find entries again after people inserted rows or the sheet
  * was regenerated.
  */
+import { numberOf, textOf } from '../cellValues';
+export { numberOf, textOf };
 import { BLANK, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 
 /** Where people type: a pale yellow, the same on every event sheet. */
@@ -93,22 +95,7 @@ export function carriedCell(value: unknown): CellPlan {
   return { text: String(value) };
 }
 
-/** The text of a cell value ('' for blanks and dates). */
-export function textOf(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]') return '';
-  return String(value).trim();
-}
 
-/** A number from a cell value: numbers, and numeric text such as `12,5`; null otherwise. */
-export function numberOf(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value.trim().replace(/\s/g, '').replace(',', '.'));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
 
 /** Reads the key column of a sheet's values: key → row values. The first row with a key wins. */
 export function rowsByKey(values: readonly (readonly unknown[])[], keyColumn: number): Map<string, readonly unknown[]> {

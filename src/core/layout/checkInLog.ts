@@ -7,6 +7,7 @@
  * (week, kind, id) is logged at most once: applying a week twice adds nothing.
  */
 import type { Language } from '../i18n';
+import { isoOf } from '../cellValues';
 import { SHEET_NAMES } from '../texts';
 import { grid, text, type SheetPlan } from './plan';
 import { numberOf, textOf } from './builder';
@@ -99,14 +100,6 @@ function parseKind(value: string): LogKind | undefined {
   return undefined;
 }
 
-function isoOf(value: unknown): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = value as Date;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
-  return textOf(value);
-}
 
 /** Reads one log row as `getValues` returns it; null for rows that are no entry (blank, unknown kind). */
 export function parseLogRow(values: readonly unknown[]): LogEntry | null {

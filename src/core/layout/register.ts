@@ -4,6 +4,7 @@
  * computed by native formulas (see formulas.ts) and protected with a warning.
  */
 import type { Language } from '../i18n';
+import { numberOf, textOf } from '../cellValues';
 import { attainmentFormula, objectiveScoreFormula, paceFormula, quote, scoreFormula } from '../formulas';
 import { SHEET_NAMES } from '../texts';
 import { GOAL_TYPE_LABELS, KR_KIND_LABELS, PACE_LABELS, VERDICT_LABELS, parseGoalType, parseKrKind, type GoalType, type KrKind } from '../vocabulary';
@@ -277,20 +278,7 @@ export function trafficLightRules(lang: Language): { formula: string; background
   ];
 }
 
-function textOf(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]') return '';
-  return String(value).trim();
-}
 
-function numberOf(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value.trim().replace(',', '.'));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
 
 /** Reads one row of register values (as `getValues` returns them) into a `RegisterRow`. */
 export function parseRegisterRow(values: readonly unknown[]): RegisterRow {

@@ -1,0 +1,27 @@
+/** Reading cell values as `getValues` returns them (numbers, strings, booleans, Dates, ''). */
+import { isoDay } from './isoWeek';
+
+export function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** Trimmed text; '' for blanks and dates. */
+export function textOf(value: unknown): string {
+  if (value === null || value === undefined || isDateValue(value)) return '';
+  return String(value).trim();
+}
+
+/** A number from a cell: numbers, and numeric text such as `12,5`; null otherwise. */
+export function numberOf(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value.trim().replace(/\s/g, '').replace(',', '.'));
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/** A date cell as `YYYY-MM-DD`; other values as trimmed text. */
+export function isoOf(value: unknown): string {
+  return isDateValue(value) ? isoDay(value) : textOf(value);
+}
