@@ -45,7 +45,7 @@ interface Sheets {
   settings: Sheet | null;
 }
 
-function sheets(): Sheets {
+export function sheets(): Sheets {
   const lang = spreadsheetLanguage();
   const spreadsheet = activeSpreadsheet();
   const register = findSheet(spreadsheet, 'register', lang);
@@ -53,7 +53,7 @@ function sheets(): Sheets {
   return { lang, register, tactics: findSheet(spreadsheet, 'tactics', lang), settings: findSheet(spreadsheet, 'settings', lang) };
 }
 
-function readSettings(settings: Sheet | null): { cycleName: string; teams: string[] } {
+export function readSettings(settings: Sheet | null): { cycleName: string; teams: string[] } {
   if (!settings) return { cycleName: '', teams: [] };
   const values = settings.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   const cycleRow = Number(SETTINGS_CELLS.cycleName.slice(1)) - 1;
@@ -102,7 +102,7 @@ function readTactics(sheet: Sheet | null): TacticsSnapshot {
   return { values, rows };
 }
 
-function isoOf(value: unknown): string {
+export function isoOf(value: unknown): string {
   if (Object.prototype.toString.call(value) !== '[object Date]') return '';
   const date = value as Date;
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -148,7 +148,7 @@ export function loadObjective(id: string): ObjectiveDraft {
 }
 
 /** The next free id with a prefix: O-7 after O-1..O-6. */
-function nextId(prefix: string, taken: Iterable<string>): () => string {
+export function nextId(prefix: string, taken: Iterable<string>): () => string {
   let max = 0;
   const pattern = new RegExp(`^${prefix}-(\\d+)$`);
   for (const id of taken) {
@@ -163,7 +163,7 @@ function nextId(prefix: string, taken: Iterable<string>): () => string {
  * they are one contiguous block, growing or shrinking it by inserting or
  * deleting rows right after it; new objectives go below the last row.
  */
-function writeBlock(sheet: Sheet, existing: number[], lines: unknown[][], width: number, appendAfter: number): void {
+export function writeBlock(sheet: Sheet, existing: number[], lines: unknown[][], width: number, appendAfter: number): void {
   const sorted = [...existing].sort((a, b) => a - b);
   const contiguous = sorted.every((row, i) => i === 0 || row === sorted[i - 1] + 1);
   if (sorted.length && !contiguous) {
