@@ -13,6 +13,7 @@ import {
   ROLE_LABELS,
   groupByObjective,
   looksLikeHeader,
+  objectiveKey,
   proposeMapping,
   readImportRows,
   type ImportMapping,
@@ -173,8 +174,8 @@ function analyse(request: ImportRequest | undefined, lang: Language, teams: read
     return text || `${lang === 'de' ? 'Spalte' : 'Column'} ${columnName(source.firstColumn + i)}`;
   });
   const existing = (snapshot?.rows ?? [])
-    .filter(({ row }) => row.keyResult)
-    .map(({ row }) => ({ team: row.team, objective: row.objective, keyResult: row.keyResult, krId: row.krId }));
+    .filter(({ row }) => row.objective)
+    .map(({ row }) => ({ team: row.team, objective: row.objective, keyResult: row.keyResult, krId: row.krId, objectiveId: row.objectiveId }));
   const read = readImportRows(source.values, mapping, lang, teams, { firstRow: source.firstRow, headerRows: hasHeader ? 1 : 0, existing });
   return { lang, source, headers, mapping, read };
 }
@@ -226,10 +227,11 @@ export function importRun(request: ImportRequest): ImportResult {
     if (!read.rows.length) return { ok: false, message: TEXT.noRows[lang], problems: read.problems };
 
     const objectiveIds = new Set(snapshot.rows.map(({ row }) => row.objectiveId).filter(Boolean));
-    const known = new Map<string, string>();
+    // An objective already in the register (same team and title) keeps its id, title, goal type and parent.
+    const known = new Map<string, RegisterRow>();
     for (const { row } of snapshot.rows) {
-      const k = `${row.team.toLowerCase()}\u0001${row.objective.toLowerCase().replace(/\s+/g, ' ')}`;
-      if (row.objectiveId && !known.has(k)) known.set(k, row.objectiveId);
+      const k = objectiveKey(row.team, row.objective);
+      if (row.objectiveId && !known.has(k)) known.set(k, row);
     }
     const newObjectiveId = nextId('O', objectiveIds);
     const newKrId = nextId('KR', snapshot.rows.map(({ row }) => row.krId));
@@ -237,15 +239,16 @@ export function importRun(request: ImportRequest): ImportResult {
     const ids: string[] = [];
     for (const group of groupByObjective(read.rows)) {
       const first = group[0];
-      const id = known.get(first.objectiveKey) ?? newObjectiveId();
+      const existing = known.get(first.objectiveKey);
+      const id = existing?.objectiveId ?? newObjectiveId();
       ids.push(id);
       for (const draft of group)
         rows.push({
           objectiveId: id,
-          objective: first.objective,
-          team: first.team,
-          goalType: first.goalType,
-          parentId: '',
+          objective: existing?.objective ?? first.objective,
+          team: existing?.team ?? first.team,
+          goalType: existing?.goalType ?? first.goalType,
+          parentId: existing?.parentId ?? '',
           krId: draft.keyResult ? newKrId() : '',
           keyResult: draft.keyResult,
           kind: draft.kind,

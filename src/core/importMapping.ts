@@ -153,6 +153,7 @@ export interface ExistingKeyResult {
   objective: string;
   keyResult: string;
   krId: string;
+  objectiveId?: string;
 }
 
 const TEXT = {
@@ -189,6 +190,9 @@ function textOf(value: unknown): string {
 }
 
 const key = (...parts: string[]) => parts.map((p) => p.toLowerCase().replace(/\s+/g, ' ').trim()).join('\u0001');
+
+/** The key that groups rows into one objective: team and title, case and spaces ignored. */
+export const objectiveKey = (team: string, objective: string): string => key(team, objective);
 
 /**
  * A number from a cell: numbers as they are; text such as `12,5`, `1.234,5`,
@@ -248,6 +252,9 @@ export function readImportRows(
   const teamByKey = new Map(teams.map((team) => [team.trim().toLowerCase(), team.trim()]));
   const existing = new Map((options.existing ?? []).map((kr) => [key(kr.team, kr.objective, kr.keyResult), kr.krId]));
   const seen = new Map<string, number>();
+  const existingObjectives = new Map((options.existing ?? []).map((kr) => [key(kr.team, kr.objective), kr.objectiveId ?? '']));
+  /** Objectives that rows with a key result or values mention, readable or not. */
+  const mentioned = new Set<string>();
   const rows: ImportDraft[] = [];
   const problems: ImportProblem[] = [];
   const named = new Set<string>();
@@ -305,7 +312,7 @@ export function readImportRows(
     if (kindText && !kind) problem(TEXT.unknownKind, { value: kindText.slice(0, 40) });
     if (keyResult && !kind && numbers.start !== null && numbers.target !== null) kind = numbers.target < numbers.start ? 'decrease' : 'increase';
     if (keyResult && numbers.start !== null && numbers.start === numbers.target && kind !== 'baseline')
-      problem(TEXT.sameStartTarget, { value: numbers.start });
+      problem(TEXT.sameStartTarget, { value: lang === 'de' ? String(numbers.start).replace('.', ',') : numbers.start });
 
     // A named objective stays "above" for the next rows even when this row has problems of its own.
     if (textOf(cell('objective'))) above = { objective, team: teamText, goalType: goalText };
@@ -318,17 +325,19 @@ export function readImportRows(
       else if (inRegister) problem(TEXT.duplicateRegister, { id: inRegister });
       else seen.set(k, row);
     }
+    const groupKey = key(team, objective);
+    if (keyResult || hasValues) mentioned.add(groupKey);
+    else if (!said.length && existingObjectives.has(groupKey)) problem(TEXT.duplicateRegister, { id: existingObjectives.get(groupKey) || objective.slice(0, 40) });
     if (said.length) {
       problems.push({ row, reason: said.join(' ') });
       continue;
     }
-    const objectiveKey = key(team, objective);
     // An objective-only row names an objective; it is dropped when key results of that objective follow.
-    if (!keyResult && named.has(objectiveKey)) continue;
-    named.add(objectiveKey);
+    if (!keyResult && named.has(groupKey)) continue;
+    named.add(groupKey);
     rows.push({
       sourceRow: row,
-      objectiveKey,
+      objectiveKey: groupKey,
       objective,
       team,
       goalType: goalType as GoalType,
@@ -340,9 +349,8 @@ export function readImportRows(
       unit,
     });
   }
-  // Objective-only rows whose objective got key results later are not needed.
-  const withKrs = new Set(rows.filter((r) => r.keyResult).map((r) => r.objectiveKey));
-  const kept = rows.filter((r) => r.keyResult || !withKrs.has(r.objectiveKey));
+  // Objective-only rows name an objective that has no key result rows at all (readable or not); otherwise they are not needed.
+  const kept = rows.filter((r) => r.keyResult || !mentioned.has(r.objectiveKey));
   return { rows: kept, problems, objectives: new Set(kept.map((r) => r.objectiveKey)).size };
 }
 
