@@ -126,7 +126,7 @@ function render(): void {
   problems.append(plist);
   app.append(problems);
 
-  app.append(el('button', { id: 'import', type: 'button', disabled: busy || p.readable === 0, onclick: () => void runImport(), text: busy ? t.importing : fill(t.import, { count: p.rows.filter((r) => r.keyResult).length === p.rows.length ? p.readable : p.readable }) }));
+  app.append(el('button', { id: 'import', type: 'button', disabled: busy || p.readable === 0, onclick: () => void runImport(), text: busy ? t.importing : fill(t.import, { count: p.readable }) }));
 }
 
 function readMapping(): string[] {
