@@ -10,14 +10,14 @@
 import { parseDay } from '../core/cycleSetup';
 import { UserError } from '../core/errors';
 import { format, LANGUAGES, type Language } from '../core/i18n';
-import { REGISTER_COLUMN } from '../core/layout/register';
+import { INPUT_KEYS, REGISTER_COLUMN, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import { readQuickWins, retrospectiveSheetName } from '../core/layout/retrospective';
 import { reviewSheetName } from '../core/layout/review';
 import { MAX_TEAMS, QUICK_WINS } from '../core/layout/settings';
 import { archiveNames, planNextCycle, readReviewDecisions, type CarryPlan } from '../core/nextCycle';
 import type { Cycle } from '../core/schema';
 import { parseCadence } from '../core/vocabulary';
-import { readRegisterValues, readTactics, readUsedValues } from '../sheets/events';
+import { readTactics, readUsedValues } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { confirm, toast } from '../sheets/ui';
@@ -101,7 +101,11 @@ export function readNextCycle(lang: Language): NextCycleState {
     cadence: parseCadence(text(settings[4][1])) ?? 'quarterly',
   };
   const teams = [...new Set(settings.slice(1).map((line) => text(line[3])).filter(Boolean))];
-  const rows = readRegisterValues(register).rows.map(({ row }) => row);
+  // Input columns only (A-O): the computed ones are not carried, and reading them would make Sheets evaluate them.
+  const last = register.getLastRow();
+  const rows = (last < 2 ? [] : register.getRange(2, 1, last - 1, INPUT_KEYS.length).getValues())
+    .filter((line) => !isEmptyRegisterRow(line))
+    .map((line) => parseRegisterRow(line));
   const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang)).rows;
   const review = cycleSheet(spreadsheet, cycle.name, reviewSheetName);
   const decisions = review ? readReviewDecisions(readUsedValues(review)) : new Map();
