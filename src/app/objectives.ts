@@ -47,7 +47,7 @@ interface Sheets {
   settings: Sheet | null;
 }
 
-function sheets(): Sheets {
+export function sheets(): Sheets {
   const lang = spreadsheetLanguage();
   const spreadsheet = activeSpreadsheet();
   const register = findSheet(spreadsheet, 'register', lang);
@@ -55,7 +55,7 @@ function sheets(): Sheets {
   return { lang, register, tactics: findSheet(spreadsheet, 'tactics', lang), settings: findSheet(spreadsheet, 'settings', lang) };
 }
 
-function readSettings(settings: Sheet | null): { cycleName: string; teams: string[] } {
+export function readSettings(settings: Sheet | null): { cycleName: string; teams: string[] } {
   if (!settings) return { cycleName: '', teams: [] };
   const values = settings.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   const cycleRow = Number(SETTINGS_CELLS.cycleName.slice(1)) - 1;
@@ -115,7 +115,7 @@ export function loadObjective(id: string): ObjectiveDraft {
 }
 
 /** The next free id with a prefix: O-7 after O-1..O-6. */
-function nextId(prefix: string, taken: Iterable<string>): () => string {
+export function nextId(prefix: string, taken: Iterable<string>): () => string {
   let max = 0;
   const pattern = new RegExp(`^${prefix}-(\\d+)$`);
   for (const id of taken) {
@@ -130,7 +130,7 @@ function nextId(prefix: string, taken: Iterable<string>): () => string {
  * they are one contiguous block, growing or shrinking it by inserting or
  * deleting rows right after it; new objectives go below the last row.
  */
-function writeBlock(sheet: Sheet, existing: number[], lines: unknown[][], width: number, appendAfter: number): void {
+export function writeBlock(sheet: Sheet, existing: number[], lines: unknown[][], width: number, appendAfter: number): void {
   const sorted = [...existing].sort((a, b) => a - b);
   const contiguous = sorted.every((row, i) => i === 0 || row === sorted[i - 1] + 1);
   if (sorted.length && !contiguous) {

@@ -53,7 +53,12 @@ const fill = (text: string, params: Record<string, string | number>) =>
  * register exists it only gives rows that lack them their formulas, and says so.
  */
 export function setUpCycle(setup: CycleSetup, lang: Language, content: SetupContent = {}): SetupOutcome {
-  return withDocumentLock(lang, () => {
+  return withDocumentLock(lang, () => setUpCycleLocked(setup, lang, content));
+}
+
+/** `setUpCycle` for callers that already hold the document lock (the lock is not re-entrant). */
+export function setUpCycleLocked(setup: CycleSetup, lang: Language, content: SetupContent = {}): SetupOutcome {
+  {
     const spreadsheet = activeSpreadsheet();
     const register = findSheet(spreadsheet, 'register', lang);
     if (register) {
@@ -75,7 +80,7 @@ export function setUpCycle(setup: CycleSetup, lang: Language, content: SetupCont
     writeNewSheet(session, tactics, 1);
     writeNewSheet(session, registerSheet, 0);
     return { kind: 'created', sheets: [registerSheet.name, settings.name, tactics.name] };
-  });
+  }
 }
 
 export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup, lang: Language): string {

@@ -8,6 +8,8 @@ export interface MenuLabels {
   applyCheckIn: string;
   newReview: string;
   newRetrospective: string;
+  importOkrs: string;
+  startNextCycle: string;
 }
 
 export const MENU: Record<Language, MenuLabels> = {
@@ -18,6 +20,8 @@ export const MENU: Record<Language, MenuLabels> = {
     applyCheckIn: "Apply this week's check-in",
     newReview: 'New review',
     newRetrospective: 'New retrospective',
+    importOkrs: 'Import existing OKRs…',
+    startNextCycle: 'Start next cycle…',
   },
   de: {
     setUpCycle: 'Neuen Zyklus anlegen…',
@@ -26,6 +30,8 @@ export const MENU: Record<Language, MenuLabels> = {
     applyCheckIn: 'Check-in dieser Woche übernehmen',
     newReview: 'Neues Review',
     newRetrospective: 'Neue Retrospektive',
+    importOkrs: 'Vorhandene OKRs importieren…',
+    startNextCycle: 'Nächsten Zyklus starten…',
   },
 };
 

@@ -9,6 +9,8 @@ import { guarded } from './guard';
 import { setUpCycleFromMenu } from '../app/setup';
 import * as objectives from '../app/objectives';
 import * as events from '../app/events';
+import * as importer from '../app/import';
+import { startNextCycleFromMenu } from '../app/nextCycle';
 
 /**
  * Scores key results on the 0.0-1.0 scale: progress from start to target,
@@ -128,4 +130,24 @@ export function sidebarSaveObjective(draft: unknown) {
 /** Sidebar: deletes an objective's rows and tactics; its check-in history stays in the log. */
 export function sidebarDeleteObjective(id: string) {
   return objectives.deleteObjective(id);
+}
+
+/** Menu: import goals from the selected range (opens the Import page in the sidebar). */
+export function menuImportOkrs() {
+  guarded(() => importer.openImportFromMenu());
+}
+
+/** Menu: start the next cycle (carry by the review's decisions, archive the old cycle's sheets). */
+export function menuStartNextCycle() {
+  guarded(() => startNextCycleFromMenu());
+}
+
+/** Import page: the proposed or chosen column mapping, readable rows and unreadable rows with reasons. Reads only. */
+export function importPreview(request?: importer.ImportRequest) {
+  return importer.importPreview(request);
+}
+
+/** Import page: re-reads the range, validates again and appends the readable rows to the register. */
+export function importRun(request: importer.ImportRequest) {
+  return importer.importRun(request);
 }

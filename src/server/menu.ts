@@ -28,6 +28,9 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addSeparator()
     .addItem(labels.newReview, 'menuNewReview')
     .addItem(labels.newRetrospective, 'menuNewRetrospective')
+    .addSeparator()
+    .addItem(labels.importOkrs, 'menuImportOkrs')
+    .addItem(labels.startNextCycle, 'menuStartNextCycle')
     .addToUi();
 }
 

@@ -19,3 +19,14 @@ export function showSidebar(title: string): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
+
+/** Opens another built page (dist/<name>.html) in the sidebar. */
+export function showSidebarPage(name: string, title: string): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(name).setTitle(title));
+}
+
+/** Asks a yes/no question; true for YES. */
+export function confirm(title: string, text: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}

@@ -31,7 +31,7 @@ describe('the add-on menu', () => {
     bundle.onOpen({ authMode: h.globals.ScriptApp.AuthMode[mode] });
     expect(h.ui.menus).toHaveLength(1);
     expect(h.ui.menus[0].addon).toBe(true);
-    expect(items(h)).toEqual(['menuSetUpCycle', 'menuOpenSidebar', '—', 'menuNewWeekly', 'menuApplyCheckIn', '—', 'menuNewReview', 'menuNewRetrospective']);
+    expect(items(h)).toEqual(['menuSetUpCycle', 'menuOpenSidebar', '—', 'menuNewWeekly', 'menuApplyCheckIn', '—', 'menuNewReview', 'menuNewRetrospective', '—', 'menuImportOkrs', 'menuStartNextCycle']);
     expect(entries(h)[0].caption).toBe('Neuen Zyklus anlegen…');
     for (const item of entries(h)) if (item.functionName) expect(typeof bundle[item.functionName]).toBe('function');
   });
