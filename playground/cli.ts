@@ -2,7 +2,7 @@
  * `npm start` (scripts/start.mjs) and `npm run export` (scripts/export.mjs)
  * run these, bundled for node by esbuild.
  *
- *   npm start -- [--port 8080] [--lang en|de] [--reset] [--today YYYY-MM-DD] [--state FILE]
+ *   npm start -- [--port 8080] [--lang en|de] [--reset] [--empty] [--today YYYY-MM-DD] [--state FILE]
  *   npm run export -- out.xlsx [--state FILE] [--lang en|de]
  */
 import { writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ interface Args {
   port: number;
   lang: Lang;
   reset: boolean;
+  empty: boolean;
   today?: string;
   state: string;
   host?: string;
@@ -29,7 +30,7 @@ interface Args {
 }
 
 export function parseArgs(argv: string[], root: string): Args {
-  const args: Args = { port: 8080, lang: 'en', reset: false, state: join(root, '.playground', 'workbook.json'), positional: [] };
+  const args: Args = { port: 8080, lang: 'en', reset: false, empty: false, state: join(root, '.playground', 'workbook.json'), positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -45,6 +46,7 @@ export function parseArgs(argv: string[], root: string): Args {
       if (lang !== 'en' && lang !== 'de') throw new Error('--lang is en or de');
       args.lang = lang;
     } else if (flag === '--reset') args.reset = true;
+    else if (flag === '--empty') args.empty = true;
     else if (flag === '--today') args.today = value();
     else if (flag === '--state') args.state = resolve(value());
     else if (flag === '--host') args.host = value();
@@ -65,10 +67,15 @@ export async function start(argv: string[], paths: Paths): Promise<void> {
     port: args.port,
     host: args.host,
     reset: args.reset,
+    empty: args.empty,
     today: args.today,
   });
   const { session } = playground;
-  const how = session.restored ? `your workbook from ${args.state} (--reset starts over from the sample)` : `the sample cycle (${session.lang === 'de' ? 'German' : 'English'})`;
+  const how = session.restored
+    ? `your workbook from ${args.state} (--reset starts over from the sample)`
+    : args.empty
+      ? 'an empty workbook'
+      : `the sample cycle (${session.lang === 'de' ? 'German' : 'English'})`;
   console.log(`OKR for Sheets playground (dist/Code.js on an in-memory workbook) with ${how}, ready in ${Date.now() - started} ms.`);
   if (session.restored && session.lang !== args.lang && argv.some((a) => a.startsWith('--lang'))) {
     console.log(`The saved workbook is ${session.lang === 'de' ? 'German' : 'English'}; --lang applies to a new sample: add --reset.`);

@@ -20,6 +20,8 @@ export interface PlaygroundOptions {
   port: number;
   host?: string;
   reset?: boolean;
+  /** Start a new workbook empty instead of with the sample cycle. */
+  empty?: boolean;
   today?: string;
 }
 
@@ -107,8 +109,8 @@ function page(lang: Lang): string {
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   if (options.reset && options.stateFile && existsSync(options.stateFile)) rmSync(options.stateFile);
   const session = new PlaygroundSession({ distDir: options.distDir, stateFile: options.stateFile, lang: options.lang, today: options.today });
-  if (!session.restored) seedSample(session);
-  session.openSidebar();
+  if (!session.restored && !options.empty) seedSample(session);
+  if (session.restored || !options.empty) session.openSidebar();
   const html = page(session.lang);
 
   const server = createServer((request, response) => {

@@ -303,7 +303,11 @@ function renderGrid(view: GridView): void {
 }
 
 async function openSheet(name: string, activate: boolean): Promise<void> {
-  if (name !== current) selected = null;
+  if (name !== current) {
+    selected = null;
+    $('cell-name').textContent = '';
+    $<HTMLInputElement>('formula-input').value = '';
+  }
   current = name;
   if (activate) await api('/api/activate', { sheet: name });
   renderTabs();
