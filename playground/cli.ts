@@ -95,3 +95,6 @@ export async function exportCommand(argv: string[], paths: Paths): Promise<void>
   writeFileSync(resolve(out), await exportWorkbook(session.spreadsheet));
   console.log(`Wrote ${resolve(out)} (${session.restored ? `the workbook of ${args.state}` : 'the sample cycle'}).`);
 }
+
+export { PlaygroundSession } from './session';
+export { exportWorkbook } from './export';

@@ -126,13 +126,13 @@ run('the exported .xlsx, recalculated by LibreOffice', () => {
     REGISTER_ROWS.forEach((expected, i) => {
       const row = rows[i];
       expect(col(row, 'keyResult')).toBe(expected.keyResult);
-      const krScore = scoreKeyResult(expected.start, expected.target, expected.current, expected.kind);
+      const krScore = scoreKeyResult(expected.start, expected.target, expected.current, expected.kind ?? undefined);
       const siblings = REGISTER_ROWS.filter((r) => r.objectiveId === expected.objectiveId);
       const objective = objectiveScore(
-        siblings.map((r) => scoreKeyResult(r.start, r.target, r.current, r.kind)),
+        siblings.map((r) => scoreKeyResult(r.start, r.target, r.current, r.kind ?? undefined)),
         siblings.map((r) => r.weight),
       );
-      const verdict = attainment(objective, expected.goalType);
+      const verdict = attainment(objective, expected.goalType ?? "roofshot");
       const got = number(col(row, 'krScore'));
       if (krScore === null) expect(got).toBeNull();
       else {
