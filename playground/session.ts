@@ -162,11 +162,14 @@ export class PlaygroundSession {
     }
   }
 
-  /** Brings the fake's clock (TODAY() in formulas) to the add-on's "now" when the day changed. */
+  /**
+   * Brings the fake's clock (TODAY() in formulas) to the add-on's "now" when
+   * the day changed (setting it recomputes every formula, so not more often).
+   */
   private tick(): void {
     const now = this.now();
     const fakeNow = this.harness.spreadsheet.host.now();
-    if (Math.abs(fakeNow.getTime() - now.getTime()) > 60_000) this.harness.setNow(now);
+    if (fakeNow.toDateString() !== now.toDateString()) this.harness.setNow(now);
   }
 
   get spreadsheet() {
