@@ -1,9 +1,17 @@
 #!/usr/bin/env node
-/** `npm start`: after the build, says what was built and how to put it into a Google Sheet. */
-import { readdirSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/**
+ * `npm start` (after the build): the local playground. Runs dist/Code.js (the
+ * file `clasp push` uploads) over the in-memory workbook and serves it at
+ * http://localhost:8080 (`--port N`, 0 for any free port), with a sample
+ * cycle on first start (`--lang en|de`), kept in .playground/workbook.json
+ * (`--reset` starts over). To put the add-on into a Google Sheet: README.md.
+ */
+import { loadPlayground, paths } from './playground.mjs';
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const files = readdirSync(dist).map((f) => `  dist/${f} (${(statSync(join(dist, f)).size / 1024).toFixed(1)} KB)`);
-console.log(['', 'OKR for Sheets is built:', ...files, '', 'To use it in a Google Sheet:', '  npx clasp login', '  npx clasp create --type sheets --title "OKR for Sheets" --rootDir dist', '  npm run push', '', 'Then reload the sheet: Extensions > OKR for Sheets. See README.md.'].join('\n'));
+try {
+  const playground = await loadPlayground();
+  await playground.start(process.argv.slice(2), paths);
+} catch (error) {
+  console.error(String(error?.message ?? error));
+  process.exit(1);
+}

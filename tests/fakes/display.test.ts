@@ -21,4 +21,17 @@ describe('display values', () => {
     expect(sheet.getRange('A1').getDisplayValue()).toBe('3,50');
     expect(sheet.getRange('B1').getDisplayValue()).toBe('01.10.2026');
   });
+
+  it('shows optional decimals (#) only when they are not zero', () => {
+    for (const [locale, expected] of [
+      ['en_US', ['99.5', '99.25', '50,000', '7.6', '0.5']],
+      ['de_DE', ['99,5', '99,25', '50.000', '7,6', '0,5']],
+    ] as const) {
+      const sheet = createAppsScript({ locale }).globals.SpreadsheetApp.getActiveSheet();
+      const r = sheet.getRange('A1:E1');
+      r.setValues([[99.5, 99.249, 50000, 7.6, 0.5]]);
+      r.setNumberFormats([['#,##0.##', '#,##0.##', '#,##0.##', '0.0#', '0.##']]);
+      expect(r.getDisplayValues()).toEqual([[...expected.slice(0, 3), locale === 'en_US' ? '7.6' : '7,6', expected[4]]]);
+    }
+  });
 });

@@ -699,8 +699,18 @@ export function formatNumber(n: number, fmt: string | undefined, locale: string,
   const section = fmt.split(';')[0];
   const percent = section.includes('%');
   const value = percent ? n * 100 : n;
-  const dec = /\.(0+)/.exec(section)?.[1].length ?? 0;
-  const body = formatFixed(value, dec, section.includes(','), locale);
+  // Decimals: '0' always shown, '#' only when not zero (#,##0.## shows 99.5, 7.6 and 50,000).
+  const decimals = /\.([0#]+)/.exec(section)?.[1] ?? '';
+  const required = decimals.replace(/#.*/, '').length;
+  let body = formatFixed(value, decimals.length, section.includes(','), locale);
+  if (decimals.length > required) {
+    const sep = decimalComma(locale) ? ',' : '.';
+    const at = body.lastIndexOf(sep);
+    const fraction = at >= 0 ? body.slice(at + 1) : '';
+    let keep = fraction.length;
+    while (keep > required && fraction[keep - 1] === '0') keep--;
+    if (at >= 0) body = keep ? body.slice(0, at + 1) + fraction.slice(0, keep) : body.slice(0, at);
+  }
   const prefix = /^[^#0.,]*/.exec(section.replace(/"/g, ''))?.[0].replace('%', '') ?? '';
   return prefix + body + (percent ? '%' : '');
 }

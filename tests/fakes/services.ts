@@ -74,6 +74,11 @@ export class FakeUi {
   queuePrompt(text: string, button: string = 'OK'): void {
     this.prompts.push({ text, button });
   }
+  /** Test helper: forgets queued prompt answers and alert responses that were not used. */
+  clearQueues(): void {
+    this.prompts = [];
+    this.responses = [];
+  }
 
   createAddonMenu(): FakeMenu {
     return new FakeMenu(this, 'Add-on', true);

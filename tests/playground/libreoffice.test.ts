@@ -1,0 +1,149 @@
+/**
+ * The exported .xlsx opened by LibreOffice headless (Debian's
+ * libreoffice-calc): with a profile that sets OOXMLRecalcMode to 0 (always
+ * recalculate) it computes every formula itself. The export writes wrong
+ * cached results on purpose, so a LibreOffice that trusted them would fail.
+ * Every KR score, objective score and attainment it computes must equal
+ * src/core/scoring.ts on the realistic cycle, in English and German.
+ *
+ * Without LibreOffice the test is skipped with a warning, except under
+ * CI=true, where it fails (scripts/ensure-libreoffice.mjs installs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REGISTER_COLUMN } from '../../src/core/layout/register';
+import { attainment, objectiveScore, scoreKeyResult } from '../../src/core/scoring';
+import { VERDICT_LABELS } from '../../src/core/vocabulary';
+import { exportWorkbook } from '../../playground/export';
+import { REGISTER_ROWS } from '../fixtures/realisticCycle';
+import { realisticSession } from './realistic';
+
+export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p));
+const ci = process.env.CI === 'true';
+
+/** A LibreOffice user profile whose Calc recalculates .xlsx (and .ods) formulas on load instead of trusting cached results. */
+export function recalculatingProfile(dir: string): string {
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  writeFileSync(
+    join(dir, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return pathToFileURL(dir).href;
+}
+
+/** Every sheet of each .xlsx as CSV (raw values, not as shown), converted by LibreOffice in one run. */
+function toCsv(files: string[], outDir: string, profileDir: string): void {
+  const result = spawnSync(
+    SOFFICE!,
+    [
+      `-env:UserInstallation=${recalculatingProfile(profileDir)}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      // separator, quote, UTF-8, from line 1, -, language, quoted as text, detect numbers, save as shown = false, formulas = false, -, all sheets
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { encoding: 'utf8', timeout: 50_000 },
+  );
+  if (result.status !== 0) throw new Error(`LibreOffice failed: ${result.stderr || result.error}`);
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (ch !== '\r') field += ch;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+const number = (cell: string): number | null => {
+  if (cell === '') return null;
+  const percent = cell.endsWith('%');
+  const n = Number(percent ? cell.slice(0, -1) : cell);
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${cell}`);
+  return percent ? n / 100 : n;
+};
+
+const run = SOFFICE ? describe : describe.skip;
+if (!SOFFICE) {
+  if (ci) {
+    test('LibreOffice is installed (CI=true)', () => {
+      throw new Error('LibreOffice (soffice) is missing: the .xlsx recalculation test cannot run. Install libreoffice-calc-nogui.');
+    });
+  } else console.warn('LibreOffice (soffice) is missing: the .xlsx recalculation test is skipped. Install it with: sudo apt-get install libreoffice-calc-nogui');
+}
+
+run('the exported .xlsx, recalculated by LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'okr-xlsx-'));
+  const csv: Record<string, string[][]> = {};
+
+  beforeAll(async () => {
+    const files: string[] = [];
+    for (const lang of ['en', 'de'] as const) {
+      const session = realisticSession(lang);
+      const file = join(dir, `cycle-${lang}.xlsx`);
+      writeFileSync(file, await exportWorkbook(session.spreadsheet, { cachedResults: 'poison' }));
+      files.push(file);
+    }
+    toCsv(files, join(dir, 'csv'), join(dir, 'profile'));
+    for (const lang of ['en', 'de']) {
+      const name = readdirSync(join(dir, 'csv')).find((f) => f === `cycle-${lang}-OKRs.csv`);
+      if (!name) throw new Error(`no OKRs sheet in ${readdirSync(join(dir, 'csv')).join(', ')}`);
+      csv[lang] = parseCsv(readFileSync(join(dir, 'csv', name), 'utf8'));
+    }
+  }, 55_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['en', 'de'] as const)('every KR score, objective score and attainment equals scoring.ts (%s)', (lang) => {
+    const rows = csv[lang].slice(1).filter((r) => r[REGISTER_COLUMN.krId - 1]);
+    expect(rows).toHaveLength(REGISTER_ROWS.length);
+    const col = (r: string[], key: keyof typeof REGISTER_COLUMN) => r[REGISTER_COLUMN[key] - 1];
+    let scored = 0;
+    REGISTER_ROWS.forEach((expected, i) => {
+      const row = rows[i];
+      expect(col(row, 'keyResult')).toBe(expected.keyResult);
+      const krScore = scoreKeyResult(expected.start, expected.target, expected.current, expected.kind ?? undefined);
+      const siblings = REGISTER_ROWS.filter((r) => r.objectiveId === expected.objectiveId);
+      const objective = objectiveScore(
+        siblings.map((r) => scoreKeyResult(r.start, r.target, r.current, r.kind ?? undefined)),
+        siblings.map((r) => r.weight),
+      );
+      const verdict = attainment(objective, expected.goalType ?? "roofshot");
+      const got = number(col(row, 'krScore'));
+      if (krScore === null) expect(got).toBeNull();
+      else {
+        expect(got).not.toBeNull();
+        expect(got!).toBeCloseTo(krScore, 10);
+        scored++;
+      }
+      if (objective === null) expect(number(col(row, 'objectiveScore'))).toBeNull();
+      else expect(number(col(row, 'objectiveScore'))!).toBeCloseTo(objective, 10);
+      expect(col(row, 'attainment')).toBe(verdict ? VERDICT_LABELS[lang][verdict] : '');
+    });
+    expect(scored).toBeGreaterThan(20);
+  });
+});
