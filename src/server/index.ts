@@ -70,6 +70,21 @@ export function OKR_PACE(score: unknown, cycle_start: unknown, cycle_end: unknow
   return cells.pace(score as never, cycle_start as never, cycle_end as never, today as never, goal_type as never);
 }
 
+/**
+ * Calibration across cycles: for each row of past final scores (oldest first,
+ * left to right) "set too low?" when the last two measured cycles ended at
+ * 1.0, "set too high?" when a moonshot ended below 0.3 twice, else "ok";
+ * blank with fewer than two measured cycles. Blank cells are skipped.
+ *
+ * @param {Array<Array<number>>} scores Past scores, one row per objective or key result, oldest first, e.g. B2:E20.
+ * @param {string|Array<Array<string>>} [goal_type] Optional: roofshot or moonshot, one value or one per row; left out, both checks apply.
+ * @return {string|Array<Array<string>>} set too low?, set too high?, ok (zu niedrig gesetzt?, zu hoch gesetzt?, ok), one per row.
+ * @customfunction
+ */
+export function OKR_CALIBRATION(scores: unknown, goal_type?: unknown) {
+  return cells.calibration(scores as never, goal_type as never);
+}
+
 /** Builds the add-on menu; in AuthMode.NONE it touches nothing else. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
   menu.buildMenu(e);
