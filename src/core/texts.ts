@@ -8,6 +8,9 @@ export interface MenuLabels {
   applyCheckIn: string;
   newReview: string;
   newRetrospective: string;
+  refreshDashboard: string;
+  openPortfolio: string;
+  rollUpTeams: string;
 }
 
 export const MENU: Record<Language, MenuLabels> = {
@@ -18,6 +21,9 @@ export const MENU: Record<Language, MenuLabels> = {
     applyCheckIn: "Apply this week's check-in",
     newReview: 'New review',
     newRetrospective: 'New retrospective',
+    refreshDashboard: 'Refresh dashboard',
+    openPortfolio: 'Open portfolio',
+    rollUpTeams: 'Roll up team spreadsheets (IMPORTRANGE)',
   },
   de: {
     setUpCycle: 'Neuen Zyklus anlegen…',
@@ -26,13 +32,16 @@ export const MENU: Record<Language, MenuLabels> = {
     applyCheckIn: 'Check-in dieser Woche übernehmen',
     newReview: 'Neues Review',
     newRetrospective: 'Neue Retrospektive',
+    refreshDashboard: 'Dashboard aktualisieren',
+    openPortfolio: 'Portfolio öffnen',
+    rollUpTeams: 'Team-Tabellen zusammenführen (IMPORTRANGE)',
   },
 };
 
 /** The sheets the add-on generates, by role. */
-export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog';
+export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog' | 'dashboard' | 'portfolio' | 'rollup';
 
 export const SHEET_NAMES: Record<Language, Record<SheetRole, string>> = {
-  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log' },
-  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log' },
+  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team roll-up' },
+  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team-Übersicht' },
 };

@@ -9,6 +9,7 @@ import { guarded } from './guard';
 import { setUpCycleFromMenu } from '../app/setup';
 import * as objectives from '../app/objectives';
 import * as events from '../app/events';
+import * as dashboard from '../app/dashboard';
 
 /**
  * Scores key results on the 0.0-1.0 scale: progress from start to target,
@@ -123,6 +124,21 @@ export function menuNewReview() {
 /** Menu: generate the retrospective sheet of the cycle. */
 export function menuNewRetrospective() {
   guarded(() => events.newRetrospectiveFromMenu());
+}
+
+/** Menu: create the dashboard, or rebuild its layout when teams or objectives changed. */
+export function menuRefreshDashboard() {
+  guarded(() => dashboard.refreshDashboardFromMenu());
+}
+
+/** Menu: open the Portfolio (created empty when missing). */
+export function menuOpenPortfolio() {
+  guarded(() => dashboard.openPortfolioFromMenu());
+}
+
+/** Menu: write IMPORTRANGE formulas that roll up team spreadsheets listed on the roll-up sheet. */
+export function menuRollUpTeams() {
+  guarded(() => dashboard.rollUpTeamsFromMenu());
 }
 
 /** Sidebar: what it loads when it opens (language, cycle, teams, objectives). */

@@ -28,6 +28,10 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addSeparator()
     .addItem(labels.newReview, 'menuNewReview')
     .addItem(labels.newRetrospective, 'menuNewRetrospective')
+    .addSeparator()
+    .addItem(labels.refreshDashboard, 'menuRefreshDashboard')
+    .addItem(labels.openPortfolio, 'menuOpenPortfolio')
+    .addItem(labels.rollUpTeams, 'menuRollUpTeams')
     .addToUi();
 }
 
