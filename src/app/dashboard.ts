@@ -12,7 +12,8 @@ import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layout
 import { columnLetter } from '../core/layout/plan';
 import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
 import { registerCapacity } from '../core/layout/register';
-import { rollupPlan, rollupSheetName } from '../core/layout/rollup';
+import { ROLLUP_WIDTH, rollupPlan, rollupSheetName } from '../core/layout/rollup';
+import { hideKeyColumn, prepareRewrite, readKeyed } from '../sheets/keyed';
 import { MAX_TEAMS } from '../core/layout/settings';
 import { readRegisterValues, readUsedValues } from '../sheets/events';
 import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../sheets/charts';
@@ -157,8 +158,10 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
 
     const name = dashboardSheetName(lang);
     const existing = findSheet(spreadsheet, 'dashboard', lang);
-    const previous = existing ? readUsedValues(existing) : undefined;
-    if (existing && previous && previous.length && !previous[0].some((v) => textOf(v) === '#title')) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
+    const snapshot = existing ? readKeyed(existing, 1) : undefined;
+    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    const previous = snapshot?.values;
     const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
     const objectives = known.size;
     const base = { name, objectives, portfolioCreated: portfolio.created, unknownPortfolioIds };
@@ -175,18 +178,11 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     const session = new WriteSession(spreadsheet);
     const width = plan.cells[0].length;
     let sheet: Sheet;
-    if (existing && previous) {
+    if (existing && snapshot && previous) {
       sheet = existing;
-      const oldKey = previous[0].findIndex((v) => textOf(v) === '#title') + 1;
-      if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-      // Our old block may be wider (more weeks or teams): clear it up to its key column; nothing right of that is ours.
-      if (oldKey > width) sheet.getRange(1, width + 1, previous.length, oldKey - width).clearContent();
-      for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) protection.remove();
+      prepareRewrite(sheet, snapshot, width);
       rewriteSheet(session, sheet, plan, previous.length);
-      if (oldKey !== width) {
-        if (oldKey > 0) sheet.showColumns(oldKey);
-        sheet.hideColumns(width);
-      }
+      hideKeyColumn(sheet, snapshot.keyColumn, width);
     } else {
       sheet = writeNewSheet(session, plan);
     }
@@ -250,14 +246,15 @@ export function rollUpTeams(lang: Language): RollupOutcome {
     const spreadsheet = activeSpreadsheet();
     const name = rollupSheetName(lang);
     const existing = findSheet(spreadsheet, 'rollup', lang);
-    const previous = existing ? readUsedValues(existing) : undefined;
-    if (existing && previous && previous.length && !previous[0].some((v) => textOf(v) === '#title')) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
-    const built = rollupPlan({ lang, previous });
+    // The URL and sheet-name columns are 7 and 6 left of the key column.
+    const snapshot = existing ? readKeyed(existing, ROLLUP_WIDTH) : undefined;
+    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    const built = rollupPlan({ lang, previous: snapshot?.values });
     const session = new WriteSession(spreadsheet);
     let sheet: Sheet;
-    if (existing && previous) {
-      for (const protection of existing.getProtections(SpreadsheetApp.ProtectionType.RANGE)) protection.remove();
-      sheet = rewriteSheet(session, existing, built.plan, previous.length);
+    if (existing && snapshot) {
+      prepareRewrite(existing, snapshot, built.plan.cells[0].length);
+      sheet = rewriteSheet(session, existing, built.plan, snapshot.values.length);
     } else sheet = writeNewSheet(session, built.plan);
     spreadsheet.setActiveSheet(sheet);
     return { kind: existing ? 'written' : 'created', name, sources: built.sources, invalid: built.invalid };
