@@ -40,12 +40,12 @@ const TEXT = {
     de: '„{name}“ ist bereit: {teams} Team(s), {objectives} Objective(s). Ab jetzt aktualisiert es sich selbst.',
   },
   rebuilt: {
-    en: '"{name}" was rebuilt because teams, objectives, parents, key results or dependencies changed ({teams} team(s), {objectives} objective(s)). Notes were kept.',
-    de: '„{name}“ wurde neu aufgebaut, weil sich Teams, Objectives, Übergeordnete, Key Results oder Abhängigkeiten geändert haben ({teams} Team(s), {objectives} Objective(s)). Notizen sind erhalten.',
+    en: '"{name}" was rebuilt: teams or objectives changed ({teams} team(s), {objectives} objective(s)). Notes were kept.',
+    de: '„{name}“ wurde neu aufgebaut: Teams oder Objectives haben sich geändert ({teams} Team(s), {objectives} Objective(s)). Notizen sind erhalten.',
   },
   current: {
-    en: '"{name}" is current: no team, objective or dependency was added or changed, so nothing was rebuilt. Its numbers update by themselves.',
-    de: '„{name}“ ist aktuell: kein Team, Objective oder keine Abhängigkeit kam hinzu oder änderte sich, daher wurde nichts neu aufgebaut. Die Zahlen aktualisieren sich selbst.',
+    en: '"{name}" is current: no team or objective was added or changed. Its numbers update by themselves.',
+    de: '„{name}“ ist aktuell: kein Team oder Objective kam hinzu oder änderte sich. Die Zahlen aktualisieren sich selbst.',
   },
   portfolioCreated: {
     en: 'An empty Portfolio sheet was added: list projects and investments with the objectives they serve.',

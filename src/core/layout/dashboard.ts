@@ -58,7 +58,7 @@ export const DASHBOARD_TITLES = {
 const TEXT = {
   en: {
     title: 'Dashboard {cycle}',
-    hint: 'Everything here is computed from the register, the Check-in log and the Portfolio and stays current by itself. "Refresh dashboard" is only needed when teams, objectives, parents, key results or dependencies change. Type notes into the yellow column; they are kept.',
+    hint: 'Computed from the register, Check-in log and Portfolio; stays current by itself. Refresh only after teams or objectives change. Notes (yellow) are kept.',
     teams: 'Teams',
     objectives: 'Objectives (alignment tree: company > department > team)',
     headers: ['ID', 'Name', 'Level', 'Team', 'Goal type', 'Score', 'Rolled-up score', 'Bar', 'Attainment', 'Pace', 'Confidence', 'Trend', 'Portfolio now · later · stop', 'Portfolio check'],
@@ -79,7 +79,7 @@ const TEXT = {
   },
   de: {
     title: 'Dashboard {cycle}',
-    hint: 'Alles hier wird aus Register, Check-in-Log und Portfolio berechnet und bleibt von selbst aktuell. „Dashboard aktualisieren“ braucht es nur, wenn sich Teams, Objectives, Übergeordnete, Key Results oder Abhängigkeiten ändern. Notizen in die gelbe Spalte; sie bleiben erhalten.',
+    hint: 'Berechnet aus Register, Check-in-Log und Portfolio; bleibt von selbst aktuell. Aktualisieren nur nach Änderungen an Teams oder Objectives. Notizen (gelb) bleiben.',
     teams: 'Teams',
     objectives: 'Objectives (Ausrichtung: Unternehmen > Bereich > Team)',
     headers: ['ID', 'Name', 'Ebene', 'Team', 'Zieltyp', 'Score', 'Score mit Unterzielen', 'Balken', 'Zielerreichung', 'Tempo', 'Zuversicht', 'Verlauf', 'Portfolio jetzt · später · stoppen', 'Portfolio-Prüfung'],

@@ -23,7 +23,7 @@ export const ROLLUP_COLUMN = { url: 1, sheet: 2, team: 3, krs: 4, meanKr: 5, mea
 const TEXT = {
   en: {
     title: 'Team roll-up',
-    hint: 'Paste one team spreadsheet URL per yellow row (column A); the register sheet name defaults to OKRs. Then choose "Roll up team spreadsheets" again: the add-on writes IMPORTRANGE formulas below. The first time, click a #REF! cell and "Allow access" (once per source and user). Data is read-only here.',
+    hint: 'One team spreadsheet URL per yellow row (sheet name: OKRs if blank), then run the menu item again. First time: click a #REF! cell, "Allow access".',
     sources: 'Team spreadsheets',
     headers: ['Spreadsheet URL', 'Register sheet', 'Team', 'Key results', 'Mean KR score', 'Mean objective score (per KR row)', 'Status'],
     source: 'Imported from',
@@ -33,7 +33,7 @@ const TEXT = {
   },
   de: {
     title: 'Team-Übersicht',
-    hint: 'Füge je gelber Zeile (Spalte A) die URL einer Team-Tabelle ein; der Registername ist standardmäßig OKRs. Wähle dann erneut „Team-Tabellen zusammenführen“: das Add-on schreibt darunter IMPORTRANGE-Formeln. Beim ersten Mal eine #REF!-Zelle anklicken und „Zugriff erlauben“ (einmal je Quelle und Person). Die Daten sind hier nur lesbar.',
+    hint: 'Je gelber Zeile die URL einer Team-Tabelle (Blatt: OKRs, wenn leer), dann den Menüpunkt erneut wählen. Beim ersten Mal: #REF!-Zelle anklicken, „Zugriff erlauben“.',
     sources: 'Team-Tabellen',
     headers: ['URL der Tabelle', 'Registerblatt', 'Team', 'Key Results', 'Mittlerer KR-Score', 'Mittlerer Objective-Score (je KR-Zeile)', 'Status'],
     source: 'Importiert aus',
