@@ -147,7 +147,11 @@ describe('dashboard on the realistic cycle', () => {
     expect(d.line('team:Legal')[DASH_COLUMN.score - 1]).toBe(0.5);
     expect(d.sheet.getCharts()).toHaveLength(2);
     expect(d.sheet.isColumnHiddenByUser(d.keyColumn)).toBe(true);
+    // A chart someone deleted comes back on the next refresh; a chart of their own stays.
+    d.sheet.removeChart(d.sheet.getCharts()[0]);
+    d.sheet.insertChart(d.sheet.newChart().asColumnChart().addRange(d.sheet.getRange('A1:B3')).setOption('title', 'Mine').build());
     expect(refreshDashboard('en').kind).toBe('current');
+    expect(d.sheet.getCharts().map((c) => c.getOptions().get('title')).sort()).toEqual(['Confidence over the weeks (KR > objective > team)', 'Mine', 'Scores per team']);
 
     // The objective goes away: its note is kept at the bottom.
     okrs.getRange(38, 1, 1, 15).clearContent();
@@ -156,6 +160,8 @@ describe('dashboard on the realistic cycle', () => {
     expect(refreshDashboard('en').kind).toBe('rebuilt');
     d = dashboard(h);
     expect(d.line('kept:obj:O-13')[d.keyColumn - 2]).toBe('Keep me');
+    expect(d.sheet.getCharts().map((c) => c.getOptions().get('title'))).toContain('Mine');
+    expect(d.sheet.getCharts()).toHaveLength(3);
   });
 
   it('leaves a foreign sheet named Dashboard alone', () => {
