@@ -5,6 +5,7 @@
  * handed back in the same shape. Blank inputs give blank outputs.
  */
 import { type Language, say, type Bilingual } from './i18n';
+import { CALIBRATION_LABELS, calibrate } from './calibration';
 import {
   ScoringError,
   attainment,
@@ -374,4 +375,32 @@ export function okrPace(
       return scoringFailure(ctx, error, endArg, row, col, end);
     }
   });
+}
+
+/**
+ * OKR_CALIBRATION: one verdict per row of past scores (oldest first, left to
+ * right): "set too low?", "set too high?", "ok", or blank with fewer than
+ * two measured cycles. `goal_type` is one value or one per row.
+ */
+export function okrCalibration(lang: Language, scores: CellInput, goalType?: CellInput): CellOutput {
+  const fn = 'OKR_CALIBRATION';
+  const grid: CellValue[][] = isGrid(scores) ? scores : [[scores]];
+  const rows = grid.length;
+  const cols = grid[0]?.length ?? 0;
+  const ctx: Context = { fn, lang, rows, cols: Math.max(cols, 2) };
+  const scoreArg: Arg = { name: 'scores', value: scores, grid: isGrid(scores) ? scores : null };
+  const goalGrid = isGrid(goalType) ? goalType : null;
+  if (goalGrid && goalGrid.length !== rows && !(goalGrid.length === 1 && (goalGrid[0]?.length ?? 0) === 1))
+    throw new CellError(say(TEXT.shape, lang, { fn, arg: 'goal_type', rows: goalGrid.length, cols: goalGrid[0]?.length ?? 0, first: 'scores', firstRows: rows, firstCols: cols }));
+  const goalArg: Arg = { name: 'goal_type', value: goalType ?? null, grid: goalGrid };
+  const goalCtx: Context = { fn, lang, rows, cols: 1 };
+  const out: (number | string)[][] = [];
+  for (let row = 0; row < rows; row++) {
+    const history: (number | null)[] = [];
+    for (let col = 0; col < cols; col++) history.push(readNumber(ctx, scoreArg, row, col));
+    const goal = goalGrid && goalGrid.length === rows ? readGoalType(goalCtx, goalArg, row, 0) : readGoalType(goalCtx, goalArg, 0, 0);
+    const verdict = calibrate(history, goal);
+    out.push([verdict ? CALIBRATION_LABELS[lang][verdict] : BLANK]);
+  }
+  return isGrid(scores) ? out : out[0][0];
 }

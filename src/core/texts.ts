@@ -10,6 +10,9 @@ export interface MenuLabels {
   newRetrospective: string;
   importOkrs: string;
   startNextCycle: string;
+  refreshDashboard: string;
+  openPortfolio: string;
+  rollUpTeams: string;
 }
 
 export const MENU: Record<Language, MenuLabels> = {
@@ -22,6 +25,9 @@ export const MENU: Record<Language, MenuLabels> = {
     newRetrospective: 'New retrospective',
     importOkrs: 'Import existing OKRs…',
     startNextCycle: 'Start next cycle…',
+    refreshDashboard: 'Refresh dashboard',
+    openPortfolio: 'Open portfolio',
+    rollUpTeams: 'Roll up team spreadsheets (IMPORTRANGE)',
   },
   de: {
     setUpCycle: 'Neuen Zyklus anlegen…',
@@ -32,13 +38,16 @@ export const MENU: Record<Language, MenuLabels> = {
     newRetrospective: 'Neue Retrospektive',
     importOkrs: 'Vorhandene OKRs importieren…',
     startNextCycle: 'Nächsten Zyklus starten…',
+    refreshDashboard: 'Dashboard aktualisieren',
+    openPortfolio: 'Portfolio öffnen',
+    rollUpTeams: 'Team-Tabellen zusammenführen (IMPORTRANGE)',
   },
 };
 
 /** The sheets the add-on generates, by role. */
-export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog';
+export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog' | 'dashboard' | 'portfolio' | 'rollup';
 
 export const SHEET_NAMES: Record<Language, Record<SheetRole, string>> = {
-  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log' },
-  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log' },
+  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team roll-up' },
+  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team-Übersicht' },
 };

@@ -4,6 +4,7 @@
  */
 import {
   okrAttainment,
+  okrCalibration,
   okrObjectiveScore,
   okrPace,
   okrScore,
@@ -26,4 +27,8 @@ export function attainment(score: CellInput, goalType: CellInput, successFrom?: 
 
 export function pace(score: CellInput, start: CellInput, end: CellInput, today?: CellInput, goalType?: CellInput): CellOutput {
   return okrPace(spreadsheetLanguage(), new Date(), score, start, end, today, goalType);
+}
+
+export function calibration(scores: CellInput, goalType?: CellInput): CellOutput {
+  return okrCalibration(spreadsheetLanguage(), scores, goalType);
 }

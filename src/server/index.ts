@@ -11,6 +11,7 @@ import * as objectives from '../app/objectives';
 import * as events from '../app/events';
 import * as importer from '../app/import';
 import { startNextCycleFromMenu } from '../app/nextCycle';
+import * as dashboard from '../app/dashboard';
 
 /**
  * Scores key results on the 0.0-1.0 scale: progress from start to target,
@@ -72,6 +73,21 @@ export function OKR_PACE(score: unknown, cycle_start: unknown, cycle_end: unknow
   return cells.pace(score as never, cycle_start as never, cycle_end as never, today as never, goal_type as never);
 }
 
+/**
+ * Calibration across cycles: for each row of past final scores (oldest first,
+ * left to right) "set too low?" when the last two measured cycles ended at
+ * 1.0, "set too high?" when a moonshot ended below 0.3 twice, else "ok";
+ * blank with fewer than two measured cycles. Blank cells are skipped.
+ *
+ * @param {Array<Array<number>>} scores Past scores, one row per objective or key result, oldest first, e.g. B2:E20.
+ * @param {string|Array<Array<string>>} [goal_type] Optional: roofshot or moonshot, one value or one per row; left out, both checks apply.
+ * @return {string|Array<Array<string>>} set too low?, set too high?, ok (zu niedrig gesetzt?, zu hoch gesetzt?, ok), one per row.
+ * @customfunction
+ */
+export function OKR_CALIBRATION(scores: unknown, goal_type?: unknown) {
+  return cells.calibration(scores as never, goal_type as never);
+}
+
 /** Builds the add-on menu; in AuthMode.NONE it touches nothing else. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen) {
   menu.buildMenu(e);
@@ -110,6 +126,21 @@ export function menuNewReview() {
 /** Menu: generate the retrospective sheet of the cycle. */
 export function menuNewRetrospective() {
   guarded(() => events.newRetrospectiveFromMenu());
+}
+
+/** Menu: create the dashboard, or rebuild its layout when teams or objectives changed. */
+export function menuRefreshDashboard() {
+  guarded(() => dashboard.refreshDashboardFromMenu());
+}
+
+/** Menu: open the Portfolio (created empty when missing). */
+export function menuOpenPortfolio() {
+  guarded(() => dashboard.openPortfolioFromMenu());
+}
+
+/** Menu: write IMPORTRANGE formulas that roll up team spreadsheets listed on the roll-up sheet. */
+export function menuRollUpTeams() {
+  guarded(() => dashboard.rollUpTeamsFromMenu());
 }
 
 /** Sidebar: what it loads when it opens (language, cycle, teams, objectives). */

@@ -31,17 +31,11 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
     .addSeparator()
     .addItem(labels.importOkrs, 'menuImportOkrs')
     .addItem(labels.startNextCycle, 'menuStartNextCycle')
+    .addSeparator()
+    .addItem(labels.refreshDashboard, 'menuRefreshDashboard')
+    .addItem(labels.openPortfolio, 'menuOpenPortfolio')
+    .addItem(labels.rollUpTeams, 'menuRollUpTeams')
     .addToUi();
-}
-
-export function notYet(): void {
-  const lang = spreadsheetLanguage();
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(
-    'OKR for Sheets',
-    lang === 'de' ? 'Diese Funktion kommt mit dem nächsten Update.' : 'This arrives with the next update.',
-    ui.ButtonSet.OK,
-  );
 }
 
 export function openSidebar(): void {

@@ -31,7 +31,7 @@ describe('the add-on menu', () => {
     bundle.onOpen({ authMode: h.globals.ScriptApp.AuthMode[mode] });
     expect(h.ui.menus).toHaveLength(1);
     expect(h.ui.menus[0].addon).toBe(true);
-    expect(items(h)).toEqual(['menuSetUpCycle', 'menuOpenSidebar', '—', 'menuNewWeekly', 'menuApplyCheckIn', '—', 'menuNewReview', 'menuNewRetrospective', '—', 'menuImportOkrs', 'menuStartNextCycle']);
+    expect(items(h)).toEqual(['menuSetUpCycle', 'menuOpenSidebar', '—', 'menuNewWeekly', 'menuApplyCheckIn', '—', 'menuNewReview', 'menuNewRetrospective', '—', 'menuImportOkrs', 'menuStartNextCycle', '—', 'menuRefreshDashboard', 'menuOpenPortfolio', 'menuRollUpTeams']);
     expect(entries(h)[0].caption).toBe('Neuen Zyklus anlegen…');
     for (const item of entries(h)) if (item.functionName) expect(typeof bundle[item.functionName]).toBe('function');
   });
@@ -96,6 +96,37 @@ describe('the add-on menu', () => {
     expect(sheet.getRange('D1:E2').getValues()).toEqual([[0.5, 'teilweise'], [0.5, 'teilweise']]);
     expect(sheet.getRange('F1').getValue()).toBe('#ERROR!');
     expect(h.errorMessage(sheet.getName(), 'F1')).toBe('OKR_SCORE: current ist "viel", keine Zahl.');
+  });
+
+  it('OKR_CALIBRATION fills a column from rows of past scores in CUSTOM_FUNCTION mode, naming a bad cell', () => {
+    const { h, bundle } = addOn('de_DE');
+    h.registerCustomFunctions({ OKR_CALIBRATION: bundle.OKR_CALIBRATION });
+    const sheet = h.spreadsheet.getActiveSheet();
+    sheet.getRange('A1:D4').setValues([
+      [0.5, 1, 1, 'Roofshot'],
+      [0.2, 0.1, '', 'Moonshot'],
+      [0.9, '', '', 'Moonshot'],
+      [0.2, 0.1, 0.2, 'Roofshot'],
+    ]);
+    sheet.getRange('E1').setFormula('=OKR_CALIBRATION(A1:C4,D1:D4)');
+    expect(sheet.getRange('E1:E4').getValues().flat()).toEqual(['zu niedrig gesetzt?', 'zu hoch gesetzt?', '', 'ok']);
+    sheet.getRange('B2').setValue('viel');
+    expect(sheet.getRange('E1').getValue()).toBe('#ERROR!');
+    expect(h.errorMessage(sheet.getName(), 'E1')).toBe('OKR_CALIBRATION: scores in Zeile 2, Spalte 2 ist "viel", keine Zahl.');
+  });
+
+  it('refreshes the dashboard from the menu: created, then current', () => {
+    const { h, bundle } = addOn();
+    h.ui.queuePrompt('Q1 2027; Sales, IT');
+    bundle.menuSetUpCycle();
+    h.spreadsheet.getSheetByName('OKRs')!.getRange('A2:F2').setValues([['O-1', 'Customers love us', 'Sales', 'Roofshot', '', 'KR-1']]);
+    bundle.menuRefreshDashboard();
+    expect(h.ui.toasts.pop()!.message).toContain('"Dashboard" is ready: 2 team(s), 1 objective(s).');
+    expect(h.spreadsheet.getSheetByName('Dashboard')!.getCharts()).toHaveLength(2);
+    bundle.menuRefreshDashboard();
+    expect(h.ui.toasts.pop()!.message).toContain('"Dashboard" is current');
+    bundle.menuOpenPortfolio();
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe('Portfolio');
   });
 
   it('an unexpected failure ends in a message, not an unexplained error', () => {

@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import { okrAttainment, okrObjectiveScore, okrPace, okrScore } from '../../src/core/sheetFunctions';
 import { bundleSource, loadBundle } from './loadBundle';
 
-const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE'];
+const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE', 'OKR_CALIBRATION'];
 const ENTRY_POINTS = ['onOpen', 'onInstall', ...CUSTOM_FUNCTIONS];
 
 /** Just enough of SpreadsheetApp for custom functions to read the locale. */

@@ -406,6 +406,25 @@ export function sheetsFunctions(now: () => number): Record<string, (...args: any
       return isoWeek(Math.floor(n));
     },
     SPARKLINE: () => '[sparkline]',
+    // Element-wise like Sheets inside SUMPRODUCT: a range in `text` / `within` gives an array.
+    SUBSTITUTE: (text: Arg, search: Arg, replacement: Arg) => {
+      const from = String(scalar(search) ?? '');
+      const to = String(scalar(replacement) ?? '');
+      return mapArray(text, (v) => {
+        throwIfError(v);
+        const s = v == null ? '' : String(v);
+        return from === '' ? s : s.split(from).join(to);
+      });
+    },
+    SEARCH: (find: Arg, within: Arg) => {
+      const needle = String(scalar(find) ?? '').toLowerCase();
+      return mapArray(within, (v) => {
+        throwIfError(v);
+        const i = (v == null ? '' : String(v)).toLowerCase().indexOf(needle);
+        if (i < 0) return FormulaError.VALUE;
+        return i + 1;
+      });
+    },
     IMPORTRANGE: () => {
       throw FormulaError.REF;
     },

@@ -15,6 +15,8 @@ import { BLANK, columnLetter, formula, sheetRef, text, type CellPlan, type Sheet
 import { PlanBuilder, SECTION_BACKGROUND } from './builder';
 import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
 import { settingsRefs } from './settings';
+import { calibrationFormula } from '../calibration';
+import { portfolioSummaryFormula } from './portfolio';
 
 export const LEARNING_LABEL: Record<Language, string> = { en: 'learning', de: 'Lernerfolg' };
 export const DECISIONS: Record<Language, string[]> = {
@@ -35,8 +37,14 @@ export const REVIEW_COLUMN = {
   learning: 10,
   assumptions: 11,
   waste: 12,
+  /** Final scores of the two cycles before, typed (or carried) in: the calibration reads them. */
+  scoreOlder: 13,
+  scorePrevious: 14,
+  calibration: 15,
+  /** The portfolio's items serving the objective, for the waste question. */
+  portfolio: 16,
 } as const;
-export const REVIEW_WIDTH = 12;
+export const REVIEW_WIDTH = 16;
 
 const TEXT = {
   en: {
@@ -59,6 +67,10 @@ const TEXT = {
       'Learning',
       'Which assumptions held?',
       'Where did we invest without creating value?',
+      'Score two cycles ago',
+      'Score last cycle',
+      'Calibration',
+      'Portfolio items now · later · stop (see Portfolio)',
     ],
   },
   de: {
@@ -81,6 +93,10 @@ const TEXT = {
       'Lernerfolg',
       'Welche Annahmen haben sich bestätigt?',
       'Wo haben wir investiert, ohne Wert zu schaffen?',
+      'Score vorletzter Zyklus',
+      'Score letzter Zyklus',
+      'Kalibrierung',
+      'Portfolio jetzt · später · stoppen (siehe Portfolio)',
     ],
   },
 } as const;
@@ -173,7 +189,8 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   if (b.nextRow !== objectiveFirst) throw new Error('review layout: objective rows moved');
 
   const decision: ValidationPlan = { kind: 'list', values: DECISIONS[lang], allowInvalid: false };
-  const inputs = [C.whyMissed, C.support, C.decision, C.learning, C.assumptions, C.waste];
+  const scoreValidation: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: lang === 'de' ? 'End-Score zwischen 0 und 1' : 'Final score between 0 and 1' };
+  const inputs = [C.whyMissed, C.support, C.decision, C.learning, C.assumptions, C.waste, C.scoreOlder, C.scorePrevious];
   for (const objective of objectives) {
     const row = b.nextRow;
     const lookup = (key: 'objectiveScore' | 'attainment') => `INDEX(${regCol(key)},MATCH($A${row},${regCol('objectiveId')},0),1)`;
@@ -187,15 +204,34 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
         formula(
           `=IFERROR(IF(AND(${lookup('attainment')}=${quote(verdicts.missed)},TRIM($${columnLetter(C.learning)}${row})<>""),${quote(LEARNING_LABEL[lang])},${lookup('attainment')}&""),"")`,
         ),
+        BLANK,
+        BLANK,
+        BLANK,
+        BLANK,
+        BLANK,
+        BLANK,
+        BLANK,
+        BLANK,
+        formula(
+          calibrationFormula(
+            { older: `$${columnLetter(C.scoreOlder)}${row}`, previous: `$${columnLetter(C.scorePrevious)}${row}`, current: `$${columnLetter(C.score)}${row}`, goalType: `$${columnLetter(C.goalType)}${row}` },
+            lang,
+          ),
+        ),
+        formula(portfolioSummaryFormula(`$A${row}`, lang)),
       ],
-      { inputs, formats: { [C.score]: '0%' }, validations: { [C.decision]: decision } },
+      {
+        inputs,
+        formats: { [C.score]: '0%', [C.scoreOlder]: '0%', [C.scorePrevious]: '0%' },
+        validations: { [C.decision]: decision, [C.scoreOlder]: scoreValidation, [C.scorePrevious]: scoreValidation },
+      },
     );
   }
   if (!objectives.length) b.blank();
 
   return b.plan(reviewSheetName(lang, input.cycle), {
     frozenRows: 0,
-    columnWidths: { [C.objective]: 240, [C.whyMissed]: 200, [C.support]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200 },
+    columnWidths: { [C.objective]: 240, [C.whyMissed]: 200, [C.support]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200, [C.calibration]: 140, [C.portfolio]: 170 },
     wrapColumns: [C.objective, C.whyMissed, C.support, C.learning, C.assumptions, C.waste],
     protect: {
       a1: `B${distributionFirst}:H${companyRow}`,

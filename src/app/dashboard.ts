@@ -1,0 +1,276 @@
+/**
+ * Use cases of the dashboard and the portfolio, from the menu. Every write
+ * runs under the document lock and uses a number of SpreadsheetApp calls that
+ * does not grow with the number of key results (whole-block reads and writes;
+ * two charts).
+ */
+import { UserError } from '../core/errors';
+import type { Language } from '../core/i18n';
+import { isoDay } from '../core/isoWeek';
+import { textOf } from '../core/layout/builder';
+import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
+import { columnLetter } from '../core/layout/plan';
+import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
+import { registerCapacity } from '../core/layout/register';
+import { ROLLUP_WIDTH, rollupPlan, rollupSheetName } from '../core/layout/rollup';
+import { hideKeyColumn, prepareRewrite, readKeyed } from '../sheets/keyed';
+import { MAX_TEAMS } from '../core/layout/settings';
+import { readRegisterValues, readUsedValues } from '../sheets/events';
+import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../sheets/charts';
+import { spreadsheetLanguage } from '../sheets/locale';
+import { withDocumentLock } from '../sheets/lock';
+import { alert, toast } from '../sheets/ui';
+import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TEXT = {
+  noRegister: {
+    en: 'There is no OKR register yet. Set up a cycle first (Extensions > OKR for Sheets > Set up a new cycle).',
+    de: 'Es gibt noch kein OKR-Register. Lege zuerst einen Zyklus an (Erweiterungen > OKR for Sheets > Neuen Zyklus anlegen).',
+  },
+  foreign: {
+    en: 'A sheet named "{name}" exists and was not made by this add-on, so it was left alone. Rename it and refresh again.',
+    de: 'Ein Blatt „{name}“ gibt es schon, und es stammt nicht von diesem Add-on; es blieb unverändert. Benenne es um und aktualisiere erneut.',
+  },
+  created: {
+    en: '"{name}" is ready: {teams} team(s), {objectives} objective(s). It updates by itself from now on.',
+    de: '„{name}“ ist bereit: {teams} Team(s), {objectives} Objective(s). Ab jetzt aktualisiert es sich selbst.',
+  },
+  rebuilt: {
+    en: '"{name}" was rebuilt: teams or objectives changed ({teams} team(s), {objectives} objective(s)). Notes were kept.',
+    de: '„{name}“ wurde neu aufgebaut: Teams oder Objectives haben sich geändert ({teams} Team(s), {objectives} Objective(s)). Notizen sind erhalten.',
+  },
+  current: {
+    en: '"{name}" is current: no team or objective was added or changed. Its numbers update by themselves.',
+    de: '„{name}“ ist aktuell: kein Team oder Objective kam hinzu oder änderte sich. Die Zahlen aktualisieren sich selbst.',
+  },
+  portfolioCreated: {
+    en: 'An empty Portfolio sheet was added: list projects and investments with the objectives they serve.',
+    de: 'Ein leeres Portfolio-Blatt wurde angelegt: trage Projekte und Investitionen mit den Objectives ein, denen sie dienen.',
+  },
+  unknownIds: {
+    en: 'Portfolio items name objective IDs the register does not know: {ids}.',
+    de: 'Portfolio-Einträge nennen Objective-IDs, die das Register nicht kennt: {ids}.',
+  },
+  rollupCreated: {
+    en: '"{name}" was added: paste the team spreadsheets\' URLs into its yellow rows, then choose "Roll up team spreadsheets" again.',
+    de: '„{name}“ wurde angelegt: füge die URLs der Team-Tabellen in die gelben Zeilen ein und wähle dann erneut „Team-Tabellen zusammenführen“.',
+  },
+  rollupWritten: {
+    en: '"{name}": IMPORTRANGE formulas written for {sources} team spreadsheet(s). The first time, each person allows access once per source (click a #REF! cell).',
+    de: '„{name}“: IMPORTRANGE-Formeln für {sources} Team-Tabelle(n) geschrieben. Beim ersten Mal erlaubt jede Person den Zugriff einmal je Quelle (#REF!-Zelle anklicken).',
+  },
+  rollupInvalid: { en: 'Not a spreadsheet URL, skipped: {urls}', de: 'Keine Tabellen-URL, übersprungen: {urls}' },
+  portfolioOpened: { en: 'The Portfolio is open.', de: 'Das Portfolio ist geöffnet.' },
+  title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
+};
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+
+export interface CycleSettings {
+  cycleName: string;
+  teams: string[];
+  start: string;
+  end: string;
+}
+
+function isoOf(value: unknown): string {
+  return Object.prototype.toString.call(value) === '[object Date]' ? isoDay(value as Date) : textOf(value);
+}
+
+/** Cycle name, dates and teams: one read of Settings A1:F101 (2 calls). */
+export function readCycleSettings(sheet: Sheet | null): CycleSettings {
+  if (!sheet) return { cycleName: '', teams: [], start: '', end: '' };
+  const values = sheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
+  return {
+    cycleName: textOf(values[1]?.[1]),
+    start: isoOf(values[2]?.[1]),
+    end: isoOf(values[3]?.[1]),
+    teams: values
+      .slice(1)
+      .map((line) => textOf(line[3]))
+      .filter(Boolean),
+  };
+}
+
+/** The Portfolio sheet, created empty when missing (the review and the dashboard read it). */
+export function ensurePortfolio(spreadsheet: Spreadsheet, lang: Language, keyResults: number): { sheet: Sheet; created: boolean } {
+  const existing = findSheet(spreadsheet, 'portfolio', lang);
+  if (existing) return { sheet: existing, created: false };
+  return { sheet: writeNewSheet(new WriteSession(spreadsheet), portfolioPlan(lang, registerCapacity(keyResults))), created: true };
+}
+
+export interface DashboardOutcome {
+  kind: 'created' | 'rebuilt' | 'current';
+  name: string;
+  teams: number;
+  objectives: number;
+  portfolioCreated: boolean;
+  unknownPortfolioIds: string[];
+}
+
+function chartSpecs(lang: Language, charts: ReturnType<typeof dashboardPlan>['charts'], anchorColumn: number): ChartSpec[] {
+  const { headerRow, firstTeamRow, lastTeamRow, firstWeekColumn, lastWeekColumn } = charts;
+  const last = Math.max(firstTeamRow, lastTeamRow);
+  const titles = DASHBOARD_TITLES[lang];
+  return [
+    { kind: 'column', title: titles.scores, ranges: [`A${headerRow}:A${last}`, `F${headerRow}:F${last}`], row: 1, column: anchorColumn },
+    {
+      kind: 'line',
+      title: titles.confidence,
+      ranges: [`A${headerRow}:A${last}`, `${columnLetter(firstWeekColumn)}${headerRow}:${columnLetter(lastWeekColumn)}${last}`],
+      row: 20,
+      column: anchorColumn,
+      seriesInRows: true,
+    },
+  ];
+}
+
+const OWN_CHART_TITLES = [...Object.values(DASHBOARD_TITLES.en), ...Object.values(DASHBOARD_TITLES.de)];
+
+/**
+ * Creates the dashboard, or rebuilds its layout when teams, objectives,
+ * parents, key results, dependencies or the cycle's weeks changed; otherwise
+ * leaves it as it is and says it is current. Notes typed on it are carried.
+ */
+export function refreshDashboard(lang: Language): DashboardOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const registerSheet = findSheet(spreadsheet, 'register', lang);
+    if (!registerSheet) throw new UserError(TEXT.noRegister[lang]);
+    const rows = readRegisterValues(registerSheet).rows.map((r) => r.row);
+    const settings = readCycleSettings(findSheet(spreadsheet, 'settings', lang));
+    const logSheet = findSheet(spreadsheet, 'checkInLog', lang);
+    const logLast = logSheet ? logSheet.getLastRow() : 0;
+    const weeks = cycleWeeks(settings.start, settings.end);
+    const krs = rows.filter((r) => r.krId).length;
+    const logRows = logBound(krs, weeks, logLast);
+
+    const portfolio = ensurePortfolio(spreadsheet, lang, rows.length);
+    const known = new Set(rows.map((r) => r.objectiveId).filter(Boolean));
+    const unknownPortfolioIds = portfolio.created
+      ? []
+      : [...new Set(parsePortfolio(readUsedValues(portfolio.sheet)).flatMap((item) => item.objectives.filter((id) => !known.has(id))))];
+
+    const name = dashboardSheetName(lang);
+    const existing = findSheet(spreadsheet, 'dashboard', lang);
+    // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
+    const snapshot = existing ? readKeyed(existing, 1) : undefined;
+    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    const previous = snapshot?.values;
+    const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
+    const objectives = known.size;
+    const base = { name, objectives, portfolioCreated: portfolio.created, unknownPortfolioIds };
+
+    if (existing && previous && recordedSignature(previous) === layoutSignature(input)) {
+      const { charts, plan } = dashboardPlan(input);
+      const missing = missingCharts(existing, chartSpecs(lang, charts, plan.cells[0].length + 1));
+      if (missing.length) insertCharts(existing, missing);
+      return { kind: 'current', teams: charts.lastTeamRow - charts.firstTeamRow + 1, ...base };
+    }
+
+    const built = dashboardPlan(input);
+    const { plan } = built;
+    const session = new WriteSession(spreadsheet);
+    const width = plan.cells[0].length;
+    let sheet: Sheet;
+    if (existing && snapshot && previous) {
+      sheet = existing;
+      prepareRewrite(sheet, snapshot, width);
+      rewriteSheet(session, sheet, plan, previous.length);
+      hideKeyColumn(sheet, snapshot.keyColumn, width);
+    } else {
+      sheet = writeNewSheet(session, plan);
+    }
+    replaceCharts(sheet, chartSpecs(lang, built.charts, width + 1), OWN_CHART_TITLES);
+    spreadsheet.setActiveSheet(sheet);
+    return { kind: existing ? 'rebuilt' : 'created', teams: built.matrix.teams.length, ...base };
+  });
+}
+
+/** Opens the Portfolio, creating it (empty) first when there is none. */
+export function openPortfolio(lang: Language): { created: boolean } {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const existing = findSheet(spreadsheet, 'portfolio', lang);
+    if (existing) {
+      spreadsheet.setActiveSheet(existing);
+      return { created: false };
+    }
+    const registerSheet = findSheet(spreadsheet, 'register', lang);
+    if (!registerSheet) throw new UserError(TEXT.noRegister[lang]);
+    const { sheet } = ensurePortfolio(spreadsheet, lang, Math.max(0, registerSheet.getLastRow() - 1));
+    spreadsheet.setActiveSheet(sheet);
+    return { created: true };
+  });
+}
+
+export function dashboardMessage(outcome: DashboardOutcome, lang: Language): string {
+  const lines = [fill(TEXT[outcome.kind][lang], { name: outcome.name, teams: outcome.teams, objectives: outcome.objectives })];
+  if (outcome.portfolioCreated) lines.push(TEXT.portfolioCreated[lang]);
+  if (outcome.unknownPortfolioIds.length) lines.push(fill(TEXT.unknownIds[lang], { ids: outcome.unknownPortfolioIds.join(', ') }));
+  return lines.join('\n');
+}
+
+export function refreshDashboardFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = refreshDashboard(lang);
+  const message = dashboardMessage(outcome, lang);
+  if (outcome.unknownPortfolioIds.length) alert(TEXT.title[lang], message);
+  else toast(activeSpreadsheet(), message);
+}
+
+export function openPortfolioFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = openPortfolio(lang);
+  toast(activeSpreadsheet(), outcome.created ? TEXT.portfolioCreated[lang] : TEXT.portfolioOpened[lang]);
+}
+
+export interface RollupOutcome {
+  kind: 'created' | 'written';
+  name: string;
+  sources: number;
+  invalid: string[];
+}
+
+/**
+ * Creates the roll-up sheet (URLs typed into its yellow rows), or rewrites its
+ * IMPORTRANGE blocks for the URLs listed there, keeping every URL and sheet name.
+ */
+export function rollUpTeams(lang: Language): RollupOutcome {
+  return withDocumentLock(lang, () => {
+    const spreadsheet = activeSpreadsheet();
+    const name = rollupSheetName(lang);
+    const existing = findSheet(spreadsheet, 'rollup', lang);
+    // The URL and sheet-name columns are 7 and 6 left of the key column.
+    const snapshot = existing ? readKeyed(existing, ROLLUP_WIDTH) : undefined;
+    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    const built = rollupPlan({ lang, previous: snapshot?.values });
+    const session = new WriteSession(spreadsheet);
+    let sheet: Sheet;
+    if (existing && snapshot) {
+      prepareRewrite(existing, snapshot, built.plan.cells[0].length);
+      sheet = rewriteSheet(session, existing, built.plan, snapshot.values.length);
+    } else sheet = writeNewSheet(session, built.plan);
+    spreadsheet.setActiveSheet(sheet);
+    return { kind: existing ? 'written' : 'created', name, sources: built.sources, invalid: built.invalid };
+  });
+}
+
+export function rollupMessage(outcome: RollupOutcome, lang: Language): string {
+  const lines = [fill((outcome.kind === 'created' ? TEXT.rollupCreated : TEXT.rollupWritten)[lang], { name: outcome.name, sources: outcome.sources })];
+  if (outcome.invalid.length) lines.push(fill(TEXT.rollupInvalid[lang], { urls: outcome.invalid.join(', ') }));
+  return lines.join('\n');
+}
+
+export function rollUpTeamsFromMenu(): void {
+  const lang = spreadsheetLanguage();
+  const outcome = rollUpTeams(lang);
+  const message = rollupMessage(outcome, lang);
+  if (outcome.invalid.length) alert(TEXT.title[lang], message);
+  else toast(activeSpreadsheet(), message);
+}
