@@ -5,6 +5,7 @@
  * two charts).
  */
 import { UserError } from '../core/errors';
+import { NO_CYCLE } from '../core/texts';
 import type { Language } from '../core/i18n';
 import { isoDay } from '../core/isoWeek';
 import { textOf } from '../core/layout/builder';
@@ -27,10 +28,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
-  noRegister: {
-    en: 'There is no OKR register yet. Set up a cycle first (Extensions > OKR for Sheets > Set up a new cycle).',
-    de: 'Es gibt noch kein OKR-Register. Lege zuerst einen Zyklus an (Erweiterungen > OKR for Sheets > Neuen Zyklus anlegen).',
-  },
   foreign: {
     en: 'A sheet named "{name}" exists and was not made by this add-on, so it was left alone. Rename it and refresh again.',
     de: 'Ein Blatt „{name}“ gibt es schon, und es stammt nicht von diesem Add-on; es blieb unverändert. Benenne es um und aktualisiere erneut.',
@@ -141,7 +138,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
   return withDocumentLock(lang, () => {
     const spreadsheet = activeSpreadsheet();
     const registerSheet = findSheet(spreadsheet, 'register', lang);
-    if (!registerSheet) throw new UserError(TEXT.noRegister[lang]);
+    if (!registerSheet) throw new UserError(NO_CYCLE[lang]);
     const rows = readRegisterValues(registerSheet).rows.map((r) => r.row);
     const settings = readCycleSettings(findSheet(spreadsheet, 'settings', lang));
     const logSheet = findSheet(spreadsheet, 'checkInLog', lang);
@@ -202,7 +199,7 @@ export function openPortfolio(lang: Language): { created: boolean } {
       return { created: false };
     }
     const registerSheet = findSheet(spreadsheet, 'register', lang);
-    if (!registerSheet) throw new UserError(TEXT.noRegister[lang]);
+    if (!registerSheet) throw new UserError(NO_CYCLE[lang]);
     const { sheet } = ensurePortfolio(spreadsheet, lang, Math.max(0, registerSheet.getLastRow() - 1));
     spreadsheet.setActiveSheet(sheet);
     return { created: true };

@@ -7,6 +7,7 @@
  */
 import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
+import { NO_CYCLE } from '../core/texts';
 import type { Language } from '../core/i18n';
 import { isoDay, isoWeek } from '../core/isoWeek';
 import { rowsByKey } from '../core/layout/builder';
@@ -37,10 +38,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
-  noRegister: {
-    en: 'There is no OKR register yet. Set up a cycle first (Extensions > OKR for Sheets > Set up a new cycle).',
-    de: 'Es gibt noch kein OKR-Register. Lege zuerst einen Zyklus an (Erweiterungen > OKR for Sheets > Neuen Zyklus anlegen).',
-  },
   weeklyCreated: {
     en: '"{name}" is ready: {krs} key results and {tactics} key tactics in {teams} team block(s).',
     de: '„{name}“ ist bereit: {krs} Key Results und {tactics} Key Tactics in {teams} Team-Block/Blöcken.',
@@ -88,7 +85,7 @@ const fill = (template: string, params: Record<string, string | number>) =>
 
 function requireRegister(spreadsheet: Spreadsheet, lang: Language, withFormulas = false): { sheet: Sheet; snapshot: RegisterSnapshot } {
   const sheet = findSheet(spreadsheet, 'register', lang);
-  if (!sheet) throw new UserError(TEXT.noRegister[lang]);
+  if (!sheet) throw new UserError(NO_CYCLE[lang]);
   return { sheet, snapshot: readRegisterValues(sheet, withFormulas) };
 }
 

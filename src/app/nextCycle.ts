@@ -9,6 +9,7 @@
  */
 import { parseDay } from '../core/cycleSetup';
 import { UserError } from '../core/errors';
+import { NO_CYCLE } from '../core/texts';
 import { format, LANGUAGES, type Language } from '../core/i18n';
 import { INPUT_KEYS, REGISTER_COLUMN, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import { readQuickWins, retrospectiveSheetName } from '../core/layout/retrospective';
@@ -29,10 +30,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
   title: { en: 'Start next cycle', de: 'Nächsten Zyklus starten' },
-  noCycle: {
-    en: 'There is no cycle in this spreadsheet yet: use "Set up a new cycle…" first.',
-    de: 'In dieser Tabelle gibt es noch keinen Zyklus: Lege zuerst über „Neuen Zyklus anlegen…“ einen an.',
-  },
   noEnd: {
     en: 'Settings has no valid end date for the current cycle (cell B4). Enter it, then start the next cycle again.',
     de: 'In den Einstellungen fehlt ein gültiges Enddatum des aktuellen Zyklus (Zelle B4). Trage es ein und starte den nächsten Zyklus erneut.',
@@ -89,7 +86,7 @@ export function readNextCycle(lang: Language): NextCycleState {
   const spreadsheet = activeSpreadsheet();
   const register = findSheet(spreadsheet, 'register', lang);
   const settingsSheet = findSheet(spreadsheet, 'settings', lang);
-  if (!register || !settingsSheet) throw new UserError(TEXT.noCycle[lang]);
+  if (!register || !settingsSheet) throw new UserError(NO_CYCLE[lang]);
   const settings = settingsSheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
   const end = isoOf(settings[3][1]);

@@ -14,13 +14,13 @@ import {
   type SidebarBootstrap,
 } from '../core/drafts';
 import { UserError } from '../core/errors';
+import { NO_CYCLE } from '../core/texts';
 import { isoOf } from '../core/cellValues';
 import type { Language } from '../core/i18n';
 import { INPUT_KEYS, registerInputCells, type RegisterRow } from '../core/layout/register';
 import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
 import { TACTIC_KEYS, tacticCells, type TacticRow } from '../core/layout/tactics';
 import { readTactics } from '../sheets/events';
-import { qualityHints } from '../core/quality';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { keepUserFormulas, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
@@ -30,10 +30,6 @@ import { cellValue } from '../sheets/writer';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
-  noCycle: {
-    en: 'There is no cycle in this spreadsheet yet: use "Set up a new cycle…" in the add-on menu first.',
-    de: 'In dieser Tabelle gibt es noch keinen Zyklus: Lege zuerst über „Neuen Zyklus anlegen…“ im Add-on-Menü einen an.',
-  },
   unknownObjective: {
     en: 'Objective {id} is not in the register (any more). Reload the sidebar.',
     de: 'Objective {id} steht nicht (mehr) im Register. Lade die Seitenleiste neu.',
@@ -51,7 +47,7 @@ export function sheets(): Sheets {
   const lang = spreadsheetLanguage();
   const spreadsheet = activeSpreadsheet();
   const register = findSheet(spreadsheet, 'register', lang);
-  if (!register) throw new UserError(TEXT.noCycle[lang]);
+  if (!register) throw new UserError(NO_CYCLE[lang]);
   return { lang, register, tactics: findSheet(spreadsheet, 'tactics', lang), settings: findSheet(spreadsheet, 'settings', lang) };
 }
 
@@ -262,17 +258,8 @@ export function saveObjective(input: unknown): SaveResult {
       );
     }
 
-    const after = readRegister(register).rows.map(({ row }) => row);
-    const objectives = summaries({ rows: after.map((row) => ({ sheetRow: 0, row })) } as RegisterSnapshot).map((o) => ({
-      id: o.id,
-      title: o.title,
-      team: o.team,
-    }));
-    const hints = qualityHints({
-      objectives,
-      keyResults: after.filter((row) => row.krId).map((row) => ({ id: row.krId, objectiveId: row.objectiveId, title: row.keyResult, kind: row.kind, start: row.start, target: row.target })),
-    }).filter((hint) => hint.objectiveId === objectiveId || (hint.code === 'too_many_objectives' && hint.team === draft.team));
-    return { ok: true, objectiveId, keyResultIds, tacticIds, hints };
+    // Quality hints are the sidebar's job: it computes them live from the same pure function.
+    return { ok: true, objectiveId, keyResultIds, tacticIds };
   });
 }
 

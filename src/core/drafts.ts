@@ -6,7 +6,6 @@
  */
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
-import type { QualityHint } from './quality';
 import { Id, MAX_TITLE, TeamName, keyResultRangeCheck } from './schema';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
@@ -98,7 +97,7 @@ export interface FieldError {
 }
 
 export type SaveResult =
-  | { ok: true; objectiveId: string; keyResultIds: string[]; tacticIds: string[]; hints: QualityHint[] }
+  | { ok: true; objectiveId: string; keyResultIds: string[]; tacticIds: string[] }
   | { ok: false; errors: FieldError[] };
 
 /** Summary of an objective in the register, for "open existing" and the parent picker. */

@@ -51,3 +51,9 @@ export const SHEET_NAMES: Record<Language, Record<SheetRole, string>> = {
   en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team roll-up' },
   de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team-Übersicht' },
 };
+
+/** Said by every action that needs a cycle where none is set up yet. */
+export const NO_CYCLE: Record<Language, string> = {
+  en: 'There is no OKR cycle in this spreadsheet yet. Set one up first: Extensions > OKR for Sheets > Set up a new cycle…',
+  de: 'In dieser Tabelle gibt es noch keinen OKR-Zyklus. Lege zuerst einen an: Erweiterungen > OKR for Sheets > Neuen Zyklus anlegen…',
+};

@@ -52,7 +52,6 @@ export function createDevServer(options: DevServerOptions = {}): TestServer {
       objectiveId: saved.id,
       keyResultIds: saved.keyResults.map((kr) => kr.id),
       tacticIds: saved.tactics.map((tactic) => tactic.id),
-      hints: [],
     };
   }
 

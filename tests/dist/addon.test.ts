@@ -82,7 +82,7 @@ describe('the add-on menu', () => {
     expect(h.ui.sidebars).toHaveLength(1);
     expect(h.ui.sidebars[0].title).toBe('OKR: write objectives');
     expect(h.ui.sidebars[0].html).toContain('<script>');
-    expect(() => bundle.sidebarBootstrap()).toThrow('There is no cycle in this spreadsheet yet');
+    expect(() => bundle.sidebarBootstrap()).toThrow('There is no OKR cycle in this spreadsheet yet');
   });
 
   it('custom functions work in CUSTOM_FUNCTION mode, where only reads are allowed', () => {

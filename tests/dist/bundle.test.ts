@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { okrAttainment, okrObjectiveScore, okrPace, okrScore } from '../../src/core/sheetFunctions';
 import { bundleSource, loadBundle } from './loadBundle';
@@ -58,16 +60,20 @@ describe('dist/Code.js as Apps Script sees it', () => {
     expect(() => bundle.OKR_SCORE([[1], [1]], [[2], [2]], [[1], ['viel']])).toThrow('OKR_SCORE: current in Zeile 2 ist "viel", keine Zahl.');
   });
 
-  it('is minified but keeps function names, so a stack trace from Sheets points somewhere', () => {
-    const bundle = loadBundle();
+  it('is minified, and `npm run trace` maps a stack trace from Sheets back to the source', () => {
+    const context = vm.createContext({});
+    vm.runInContext(source, context, { filename: 'Code' });
     let stack = '';
     try {
-      bundle.OKR_SCORE(1, 2, 'abc');
+      (context as any).OKR_SCORE(1, 2, 'abc');
     } catch (error) {
       stack = (error as Error).stack ?? '';
     }
-    expect(stack).toMatch(/at readNumber /);
-    expect(stack).toMatch(/at okrScore /);
+    expect(stack).toMatch(/\(Code:\d+:\d+\)/);
+    const traced = execFileSync(process.execPath, [join(__dirname, '../../scripts/trace.mjs')], { input: stack, encoding: 'utf8' });
+    expect(traced).toMatch(/at readNumber \(src\/core\/sheetFunctions\.ts:\d+:\d+\)/);
+    expect(traced).toMatch(/at okrScore \(src\/core\/sheetFunctions\.ts:\d+:\d+\)/);
+    expect(traced).toMatch(/at OKR_SCORE \(src\/server\/index\.ts:\d+:\d+\)/);
   });
 
   it('falls back to English where the locale cannot be read', () => {

@@ -71,7 +71,7 @@ describe('the playground session', () => {
     const session = fresh('run.json');
     expect(() => session.call('eval', ['1'])).toThrow('Script function not found: eval');
     expect(() => session.call('OKR_SCORE', [0, 10, 5])).toThrow('Script function not found');
-    expect(() => session.call('sidebarBootstrap', [])).toThrow('There is no cycle in this spreadsheet yet');
+    expect(() => session.call('sidebarBootstrap', [])).toThrow('There is no OKR cycle in this spreadsheet yet');
     session.runMenu('menuSetUpCycle', [{ text: 'Q4 2026; Sales, IT', button: 'OK' }]);
     expect(session.call('sidebarBootstrap', [])).toMatchObject({ lang: 'en', cycleName: 'Q4 2026', teams: ['Sales', 'IT'] });
   });

@@ -194,7 +194,7 @@ describe('start next cycle, other cases', () => {
     const h = createAppsScript({ locale: 'en_US' });
     const uninstall = h.installGlobals();
     env = { h, uninstall, lang: 'en' };
-    expect(() => startNextCycle('en')).toThrow('There is no cycle in this spreadsheet yet');
+    expect(() => startNextCycle('en')).toThrow('There is no OKR cycle in this spreadsheet yet');
   });
 });
 
