@@ -197,7 +197,10 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
   });
 }
 
-/** Current value (K) and confidence (N) of the register: one `setValues` per column, over the rows read. */
+/**
+ * Current value (K) and confidence (N) of the register: one `setValues` per column, over the rows read.
+ * Every other row keeps its cell exactly: a formula someone typed there (=Sales!B7) is written back as the formula.
+ */
 function writeRegisterUpdates(sheet: Sheet, snapshot: RegisterSnapshot, updates: { krId: string; value: number | null; confidence: number | null }[]) {
   const byKr = new Map(updates.map((u) => [u.krId, u]));
   const krIndex = REGISTER_COLUMN.krId - 1;
@@ -205,17 +208,16 @@ function writeRegisterUpdates(sheet: Sheet, snapshot: RegisterSnapshot, updates:
     [REGISTER_COLUMN.current, 'value'],
     [REGISTER_COLUMN.confidence, 'confidence'],
   ] as const) {
-    let changed = false;
-    const values = snapshot.values.map((line) => {
+    if (!updates.some((u) => u[field] !== null && u[field] !== undefined) || !snapshot.values.length) continue;
+    const range = sheet.getRange(2, column, snapshot.values.length, 1);
+    const formulas = range.getFormulas();
+    const values = snapshot.values.map((line, i) => {
       const update = byKr.get(String(line[krIndex] ?? '').trim());
       const next = update ? update[field] : null;
-      if (next !== null && next !== undefined) {
-        changed = true;
-        return [next];
-      }
-      return [rewritable(line[column - 1])];
+      if (next !== null && next !== undefined) return [next];
+      return [formulas[i]?.[0] || rewritable(line[column - 1])];
     });
-    if (changed) sheet.getRange(2, column, values.length, 1).setValues(values);
+    range.setValues(values);
   }
 }
 
