@@ -111,9 +111,10 @@ function fail(model: Model, message: string): never {
   throw new Error(`${message}\n  steps so far:\n    ${model.steps.join('\n    ')}`);
 }
 
+/** A cell as stored (no recompute): its formula, or its value. */
 function cellOf(world: World, sheet: string, row: number, column: number): Cell {
-  const range = world.sheet(sheet)!.getRange(row, column);
-  return { formula: range.getFormula(), value: range.getValue() };
+  const cell = world.sheet(sheet)!.cell(row, column);
+  return { formula: cell?.formula ?? '', value: cell?.formula ? undefined : (cell?.value ?? '') };
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -172,9 +173,33 @@ function sidebar(model: Model, world: World, name: string, ...args: unknown[]): 
   return { ok: false, message: result.error.message };
 }
 
-function sheetValues(world: World, name: string): { values: unknown[][]; formulas: string[][] } {
-  const range = world.sheet(name)!.getDataRange();
-  return { values: range.getValues(), formulas: range.getFormulas() };
+/**
+ * A sheet's used block as stored, without evaluating formulas (a formula cell's value is undefined): what
+ * people typed can be compared without making the in-memory workbook recompute every formula. `evaluated`
+ * reads the computed values too (one recompute of the workbook).
+ */
+function sheetValues(world: World, name: string, evaluated = false): { values: unknown[][]; formulas: string[][] } {
+  const sheet = world.sheet(name)!;
+  if (evaluated) {
+    const range = sheet.getDataRange();
+    return { values: range.getValues(), formulas: range.getFormulas() };
+  }
+  const rows = Math.max(1, sheet.lastRow());
+  const columns = Math.max(1, sheet.lastColumn());
+  const values: unknown[][] = [];
+  const formulas: string[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const line: unknown[] = [];
+    const formulaLine: string[] = [];
+    for (let c = 1; c <= columns; c++) {
+      const cell = sheet.cell(r, c);
+      formulaLine.push(cell?.formula ?? '');
+      line.push(cell?.formula ? undefined : (cell?.value ?? ''));
+    }
+    values.push(line);
+    formulas.push(formulaLine);
+  }
+  return { values, formulas };
 }
 
 /** Row index (0-based, in `values`) of every KR id in the register. */
@@ -212,14 +237,15 @@ function expectedScore(line: unknown[], lang: 'en' | 'de'): number | string {
 
 // ---------------------------------------------------------------- invariants
 
-export function checkInvariants(model: Model, world: World): void {
+/** `computed`: also check the register's computed cells (makes the workbook recompute every formula). */
+export function checkInvariants(model: Model, world: World, computed = true): void {
   const lang = model.lang;
   const trackedFormulas = new Set<string>();
 
   // 1a. the register: every KR the model knows is there once, with what people typed; computed cells are formulas equal to the scoring code.
   if (model.register) {
     if (!world.sheet(model.register)) fail(model, `the register "${model.register}" is gone`);
-    const { values, formulas } = sheetValues(world, model.register);
+    const { values, formulas } = sheetValues(world, model.register, computed);
     const rows = krRows(values);
     for (const [krId, cells] of model.krCells) {
       const at = rows.get(krId) ?? [];
@@ -230,7 +256,7 @@ export function checkInvariants(model: Model, world: World): void {
       }
     }
     const scores = new Map<number, number | string>();
-    for (const [, at] of rows)
+    if (computed) for (const [, at] of rows)
       for (const i of at) {
         const line = values[i];
         for (let c = REGISTER_COLUMN.krScore; c <= REGISTER_COLUMN.pace; c++)
@@ -246,7 +272,7 @@ export function checkInvariants(model: Model, world: World): void {
       const id = textOf(line[0]);
       if (i > 0 && id) byObjective.set(id, [...(byObjective.get(id) ?? []), i]);
     });
-    for (const [id, at] of byObjective) {
+    if (computed) for (const [id, at] of byObjective) {
       const krLines = at.filter((i) => scores.has(i));
       if (!krLines.length) continue;
       const weights = at.map((i) => values[i][REGISTER_COLUMN.weight - 1]);
@@ -333,7 +359,7 @@ export function checkInvariants(model: Model, world: World): void {
 
   // 5. no formula anywhere is made of hostile text unless a person typed it there.
   for (const sheet of world.h.spreadsheet.getSheets()) {
-    for (const line of sheet.getDataRange().getFormulas())
+    for (const line of sheetValues(world, sheet.getName()).formulas)
       for (const formula of line)
         if (formula && !trackedFormulas.has(formula) && /HYPERLINK|IMPORTXML|IMAGE\(|cmd\||A1\*100|^=1\+1$|SUM\(1,2\)/.test(formula))
           fail(model, `"${sheet.getName()}" holds the formula ${show(formula)}, made of text`);
@@ -344,11 +370,15 @@ export function checkInvariants(model: Model, world: World): void {
 
 export type AddonCommand = fc.Command<Model, World>;
 
-/** Records the step, runs it, checks every invariant. */
-function step(model: Model, world: World, label: string, action: () => void) {
+/**
+ * Records the step, runs it, checks every invariant. The register's computed cells are checked after steps
+ * that write the register (`computed`), and at the end of every sequence (see `property`), since checking
+ * them makes the workbook recompute every formula: most of the test's time.
+ */
+function step(model: Model, world: World, label: string, action: () => void, computed = true) {
   model.steps.push(label);
   action();
-  checkInvariants(model, world);
+  checkInvariants(model, world, computed);
 }
 
 const WORDS = ['Customers love us', 'Grow revenue', 'Faster delivery', 'Ship the app', 'Fewer incidents', 'Happy team'];
@@ -549,7 +579,7 @@ class TypeIntoRegister implements AddonCommand {
       const krIds = [...model.krCells.keys()];
       const krId = krIds[this.pick % krIds.length];
       const sheet = world.sheet(model.register!)!;
-      const row = krRows(sheet.getDataRange().getValues()).get(krId)![0] + 1;
+      const row = krRows(sheetValues(world, model.register!).values).get(krId)![0] + 1;
       const column = REGISTER_COLUMN[this.column];
       sheet.getRange(row, column).setValue(this.input);
       model.krCells.get(krId)!.set(column, cellOf(world, model.register!, row, column));
@@ -592,7 +622,7 @@ class GenerateWeekly implements AddonCommand {
       const weekly = model.weeklies.get(name);
       if (!weekly) fail(model, `the weekly went into "${name}", a sheet that was not a weekly`);
       for (const cell of weekly.cells) if (cell.key.startsWith('kr:') && !model.krCells.has(cell.key.slice(3))) cell.kept = true;
-    });
+    }, false);
   }
 }
 
@@ -611,7 +641,7 @@ class TypeIntoWeekly implements AddonCommand {
       const names = [...model.weeklies.keys()];
       const name = names[this.pick % names.length];
       const weekly = model.weeklies.get(name)!;
-      const values = world.sheet(name)!.getDataRange().getValues();
+      const values = sheetValues(world, name).values;
       const rows = values.map((line, i) => ({ key: textOf(line[9]), i })).filter(({ key }) => key.startsWith('kr:'));
       if (!rows.length) return;
       const { key, i } = rows[this.row % rows.length];
@@ -619,7 +649,7 @@ class TypeIntoWeekly implements AddonCommand {
       const cell = cellOf(world, name, i + 1, this.column);
       weekly.cells = weekly.cells.filter((c) => !(c.key === key && c.column === this.column));
       if (cell.formula || cell.value !== '') weekly.cells.push({ ...cell, key, column: this.column, kept: false });
-    });
+    }, false);
   }
 }
 
@@ -704,7 +734,7 @@ class GenerateEventSheet implements AddonCommand {
           model.freeTextSheets.add(sheet.getName());
           model.frozen.set(sheet.getName(), new Map());
         }
-    });
+    }, false);
   }
 }
 
@@ -728,7 +758,7 @@ class TypeFreeText implements AddonCommand {
       const [row, column] = inputs[this.cell % inputs.length];
       world.sheet(name)!.getRange(row, column).setValue(this.input);
       model.frozen.get(name)!.set(`${row}:${column}`, cellOf(world, name, row, column));
-    });
+    }, false);
   }
 }
 
@@ -774,7 +804,7 @@ class RenameSheet implements AddonCommand {
         model.objectives.clear();
       }
       model.weeklies.delete(name);
-    });
+    }, false);
   }
 }
 
@@ -806,7 +836,7 @@ class DeleteSheet implements AddonCommand {
         model.logged.clear();
         model.lastLog = [];
       }
-    });
+    }, false);
   }
 }
 
@@ -893,6 +923,7 @@ export function property(stats: RunStats = { runs: 0, longest: 0 }, maxCommands 
     stats.runs++;
     const all = setUpFirst ? [new SetUpCycle(lang === 'de' ? ['Vertrieb', 'IT'] : ['Sales', 'IT'], false), ...commands] : [...commands];
     fc.modelRun(() => ({ model, real: world }), all);
+    checkInvariants(model, world, true);
     stats.longest = Math.max(stats.longest, model.steps.length);
   });
 }
