@@ -913,6 +913,8 @@ export function scenario(maxCommands = 30) {
 export interface RunStats {
   runs: number;
   longest: number;
+  /** Called after every sequence (the soak prints progress with it). */
+  onRun?: (stats: RunStats) => void;
 }
 
 /** The property: runs one scenario against a fresh world. */
@@ -925,5 +927,6 @@ export function property(stats: RunStats = { runs: 0, longest: 0 }, maxCommands 
     fc.modelRun(() => ({ model, real: world }), all);
     checkInvariants(model, world, true);
     stats.longest = Math.max(stats.longest, model.steps.length);
+    stats.onRun?.(stats);
   });
 }

@@ -8,8 +8,14 @@ import fc from 'fast-check';
 import { property, type RunStats } from './addonModel';
 
 export function soak(options: { runs: number; seed: number; path?: string; maxSteps: number }) {
-  const stats: RunStats = { runs: 0, longest: 0 };
   const started = Date.now();
+  const stats: RunStats = {
+    runs: 0,
+    longest: 0,
+    onRun: (s) => {
+      if (s.runs % 250 === 0) console.log(`  seed ${options.seed}: ${s.runs} sequences, longest ${s.longest} steps, ${Math.round((Date.now() - started) / 1000)} s`);
+    },
+  };
   const details = fc.check(property(stats, options.maxSteps), {
     numRuns: options.runs,
     seed: options.seed,
