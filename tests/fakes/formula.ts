@@ -712,9 +712,11 @@ export const ERROR_STRINGS = ['#N/A', '#VALUE!', '#DIV/0!', '#REF!', '#NAME?', '
  * (`IF(a,b,c)` → ['a','b','c']); null otherwise. Respects strings, quoted
  * sheet names, parentheses and array literals.
  */
+const CALL_HEAD = /^\s*([A-Za-z][A-Za-z0-9_.]*)\s*\(/;
+
 export function callArguments(expr: string, name: string): string[] | null {
-  const head = new RegExp(`^\\s*${name}\\s*\\(`, 'i').exec(expr);
-  if (!head) return null;
+  const head = CALL_HEAD.exec(expr);
+  if (!head || head[1].toUpperCase() !== name) return null;
   const args: string[] = [];
   let depth = 0;
   let start = head[0].length;
@@ -753,6 +755,8 @@ export function callArguments(expr: string, name: string): string[] | null {
  * to recompute. Anything it does not recognise goes to the parser as it is.
  */
 export function lazyParse(parser: any, expr: string, position: unknown): any {
+  const head = CALL_HEAD.exec(expr)?.[1].toUpperCase();
+  if (head !== 'IF' && head !== 'IFERROR') return parser.parse(expr, position, true);
   const ifArgs = callArguments(expr, 'IF');
   if (ifArgs && (ifArgs.length === 2 || ifArgs.length === 3) && ifArgs.every((a) => a.trim() !== '')) {
     const condition = lazyParse(parser, ifArgs[0], position);
