@@ -73,8 +73,9 @@ describeBrowser('hostile text in the sidebar (headless Chromium)', () => {
     for (const o of stored_) {
       await page.selectOption('#open-select', o.id);
       await page.click('#open-btn');
+      // Opening is asynchronous (google.script.run): wait until this objective is in the form.
+      await page.waitForFunction((title) => (document.getElementById('f-title') as HTMLInputElement | null)?.value === title, o.title, { timeout: 10_000 });
       await page.waitForSelector('#delete-btn');
-      await expect(field('title').inputValue()).resolves.toBe(o.title);
       await expect(field('keyResults.0.title').inputValue()).resolves.toBe(o.keyResults[0].title);
       await expect(field('tactics.0.principle').inputValue()).resolves.toBe(o.tactics[0].principle);
       // The parent picker shows "team: title" as text.
