@@ -194,7 +194,10 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
   });
 }
 
-/** Current value (K) and confidence (N) of the register: one `setValues` per column, over the rows read. */
+/**
+ * Current value (K) and confidence (N) of the register: one `setValues` per column, over the rows read.
+ * Every other row keeps its cell exactly: a formula someone typed there (=Sales!B7) is written back as the formula.
+ */
 function writeRegisterUpdates(sheet: Sheet, snapshot: RegisterSnapshot, updates: { krId: string; value: number | null; confidence: number | null }[]) {
   const byKr = new Map(updates.map((u) => [u.krId, u]));
   const krIndex = REGISTER_COLUMN.krId - 1;

@@ -29,7 +29,8 @@ import { readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../
 import { alert, showSidebarPage } from '../sheets/ui';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
 import { cellValue } from '../sheets/writer';
-import { nextId, readSettings, sheets, writeBlock } from './objectives';
+import { readSettings, sheets, writeBlock } from './objectives';
+import { idCounters } from '../sheets/ids';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -233,8 +234,10 @@ export function importRun(request: ImportRequest): ImportResult {
       const k = objectiveKey(row.team, row.objective);
       if (row.objectiveId && !known.has(k)) known.set(k, row);
     }
-    const newObjectiveId = nextId('O', objectiveIds);
-    const newKrId = nextId('KR', snapshot.rows.map(({ row }) => row.krId));
+    // Ids are never given out twice, also not after a delete (see src/sheets/ids.ts).
+    const counters = idCounters();
+    const newObjectiveId = counters.next('O', objectiveIds);
+    const newKrId = counters.next('KR', snapshot.rows.map(({ row }) => row.krId));
     const rows: RegisterRow[] = [];
     const ids: string[] = [];
     for (const group of groupByObjective(read.rows)) {
@@ -273,6 +276,7 @@ export function importRun(request: ImportRequest): ImportResult {
       lastInputRow,
     );
     repairRegisterFormulas(register, readRegister(register), lang);
+    counters.save();
     const keyResults = rows.filter((row) => row.krId).length;
     return {
       ok: true,

@@ -14,18 +14,19 @@ import {
   type SidebarBootstrap,
 } from '../core/drafts';
 import { UserError } from '../core/errors';
-import { NO_CYCLE } from '../core/texts';
-import { isoOf } from '../core/cellValues';
 import type { Language } from '../core/i18n';
-import { INPUT_KEYS, registerInputCells, type RegisterRow } from '../core/layout/register';
+import { INPUT_KEYS, REGISTER_COLUMN, registerInputCells, type RegisterRow } from '../core/layout/register';
 import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
-import { TACTIC_KEYS, tacticCells, type TacticRow } from '../core/layout/tactics';
-import { readTactics } from '../sheets/events';
+import { TACTIC_KEYS, tacticCells, tacticsPlan, type TacticRow } from '../core/layout/tactics';
+import { isoOf } from '../core/cellValues';
+import { NO_CYCLE } from '../core/texts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { keepUserFormulas, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
-import { cellValue } from '../sheets/writer';
+import { WriteSession, cellValue, writeNewSheet } from '../sheets/writer';
+import { idCounters } from '../sheets/ids';
+import { readTactics, rewritable } from '../sheets/events';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -110,17 +111,6 @@ export function loadObjective(id: string): ObjectiveDraft {
   };
 }
 
-/** The next free id with a prefix: O-7 after O-1..O-6. */
-export function nextId(prefix: string, taken: Iterable<string>): () => string {
-  let max = 0;
-  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
-  for (const id of taken) {
-    const m = pattern.exec(id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return () => `${prefix}-${++max}`;
-}
-
 /**
  * Puts `lines` (input cells) where the rows `existing` were: in place when
  * they are one contiguous block, growing or shrinking it by inserting or
@@ -147,6 +137,13 @@ export function writeBlock(sheet: Sheet, existing: number[], lines: unknown[][],
   if (lines.length) sheet.getRange(first, 1, lines.length, width).setValues(lines);
 }
 
+/** A new, empty Tactics sheet; its team drop-down reads Settings, so without Settings it has none. */
+function recreateTactics(lang: Language, haveSettings: boolean): Sheet {
+  const plan = tacticsPlan(lang, []);
+  const validations = haveSettings ? plan.validations : plan.validations.map((line) => line.map((v) => (v?.kind === 'listFromRange' ? null : v)));
+  return writeNewSheet(new WriteSession(activeSpreadsheet()), { ...plan, validations });
+}
+
 export function saveObjective(input: unknown): SaveResult {
   const lang = spreadsheetLanguage();
   const checked = validateDraft(input, lang);
@@ -164,10 +161,11 @@ export function saveObjective(input: unknown): SaveResult {
       errors.push(fieldError('parentId', 'unknown_objective', lang));
     if (errors.length) return { ok: false, errors };
 
-    const objectiveId = draft.id || nextId('O', objectiveIds)();
+    const ids = idCounters();
+    const objectiveId = draft.id || ids.next('O', objectiveIds)();
     const mine = snapshot.rows.filter(({ row }) => row.objectiveId === objectiveId);
     const registerById = new Map(mine.map(({ row }) => [row.krId, row]));
-    const newKrId = nextId('KR', snapshot.rows.map(({ row }) => row.krId));
+    const newKrId = ids.next('KR', snapshot.rows.map(({ row }) => row.krId));
     const keyResultIds: string[] = [];
     const rows: RegisterRow[] = draft.keyResults.map((kr) => {
       const known = kr.id ? registerById.get(kr.id) : undefined;
@@ -212,27 +210,42 @@ export function saveObjective(input: unknown): SaveResult {
         dependsOn: [],
       });
     const lastInputRow = snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
+    // What people typed into an existing KR's current value (unless the sidebar changed it) and confidence stays
+    // exactly as it was, also text ("about 40") or a formula (=Sales!B7) that the sidebar cannot show.
+    const sheetRowOf = new Map(mine.map(({ sheetRow, row }) => [row.krId, sheetRow]));
+    const lines = rows.map((row, i) => {
+      const line = registerInputCells(row, lang).map(cellValue) as unknown[];
+      const kr = draft.keyResults[i];
+      const sheetRow = kr && registerById.has(kr.id) ? sheetRowOf.get(kr.id) : undefined;
+      if (sheetRow !== undefined) {
+        const keep = (key: 'current' | 'confidence') => {
+          const column = REGISTER_COLUMN[key] - 1;
+          line[column] = snapshot.formulas[sheetRow - 2]?.[column] || rewritable(snapshot.values[sheetRow - 2]?.[column] ?? '');
+        };
+        if (kr.current === kr.currentAsLoaded) keep('current');
+        keep('confidence');
+        // Any other cell the sidebar left as it was keeps its formula too (e.g. a start value linked to a report).
+        return keepUserFormulas(line, snapshot.values[sheetRow - 2] ?? [], snapshot.formulas[sheetRow - 2] ?? []);
+      }
+      return line;
+    });
     writeBlock(
       register,
       mine.map(({ sheetRow }) => sheetRow),
-      rows.map((row) => {
-        const line = registerInputCells(row, lang).map(cellValue);
-        const before = row.krId ? mine.find(({ row: old }) => old.krId === row.krId) : undefined;
-        if (!before) return line;
-        const index = before.sheetRow - 2;
-        return keepUserFormulas(line, snapshot.values[index], snapshot.formulas[index]);
-      }),
+      lines,
       INPUT_KEYS.length,
       lastInputRow,
     );
     repairRegisterFormulas(register, readRegister(register), lang);
 
     const tacticIds: string[] = [];
-    if (tactics) {
-      const tacticSnapshot = readTactics(tactics);
+    // Tactics typed in the sidebar are never dropped: a deleted Tactics sheet is made again.
+    const tacticsSheet = tactics ?? (draft.tactics.length ? recreateTactics(lang, Boolean(settings)) : null);
+    if (tacticsSheet) {
+      const tacticSnapshot = readTactics(tacticsSheet);
       const myTactics = tacticSnapshot.rows.filter((row) => row.objectiveId === objectiveId);
       const byId = new Map(myTactics.map((row) => [row.id, row]));
-      const newTacticId = nextId('T', tacticSnapshot.rows.map((row) => row.id));
+      const newTacticId = ids.next('T', tacticSnapshot.rows.map((row) => row.id));
       const today = isoOf(new Date());
       const tacticRows: TacticRow[] = draft.tactics.map((tactic) => {
         const known = tactic.id ? byId.get(tactic.id) : undefined;
@@ -250,7 +263,7 @@ export function saveObjective(input: unknown): SaveResult {
       });
       const lastTacticRow = tacticSnapshot.rows.length ? tacticSnapshot.rows[tacticSnapshot.rows.length - 1].sheetRow : 1;
       writeBlock(
-        tactics,
+        tacticsSheet,
         myTactics.map(({ sheetRow }) => sheetRow),
         tacticRows.map((row) => tacticCells(row).map(cellValue)),
         TACTIC_KEYS.length,
@@ -258,6 +271,7 @@ export function saveObjective(input: unknown): SaveResult {
       );
     }
 
+    ids.save();
     // Quality hints are the sidebar's job: it computes them live from the same pure function.
     return { ok: true, objectiveId, keyResultIds, tacticIds };
   });

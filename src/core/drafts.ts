@@ -7,11 +7,13 @@
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
 import { Id, MAX_TITLE, TeamName, keyResultRangeCheck } from './schema';
+import { inertText } from './text';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
 z.config({ jitless: true });
 
 const Title = z.string({ error: 'not_text' }).check(
+  z.overwrite(inertText),
   z.trim(),
   z.minLength(1, 'empty'),
   z.maxLength(MAX_TITLE, 'too_long'),

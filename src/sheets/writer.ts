@@ -4,6 +4,7 @@
  * validations and fonts, whatever the number of rows.
  */
 import type { CellPlan, SheetPlan, ValidationPlan } from '../core/layout/plan';
+import { inertText } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,7 +20,7 @@ export const NEW_SHEET_COLUMNS = 26;
  * date, and shows it without the apostrophe.
  */
 export function cellValue(cell: CellPlan): string | number | boolean | Date {
-  if ('text' in cell) return `'${cell.text}`;
+  if ('text' in cell) return asText(cell.text);
   if ('number' in cell) return cell.number;
   if ('bool' in cell) return cell.bool;
   if ('formula' in cell) return cell.formula;
@@ -30,9 +31,9 @@ export function cellValue(cell: CellPlan): string | number | boolean | Date {
   return '';
 }
 
-/** User text as a cell value that Sheets never parses. */
+/** User text as a cell value that Sheets never parses (characters a sheet cannot hold removed, see core/text.ts). */
 export function asText(value: string): string {
-  return `'${value}`;
+  return `'${inertText(value)}`;
 }
 
 /** Remembers ranges and validation rules within one write, so each is fetched or built once. */

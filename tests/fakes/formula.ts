@@ -735,3 +735,77 @@ export function formatNumber(n: number, fmt: string | undefined, locale: string,
 }
 
 export const ERROR_STRINGS = ['#N/A', '#VALUE!', '#DIV/0!', '#REF!', '#NAME?', '#ERROR!', '#NUM!', '#NULL!'];
+
+/**
+ * The arguments of `expr` when the whole expression is one call of `name`
+ * (`IF(a,b,c)` → ['a','b','c']); null otherwise. Respects strings, quoted
+ * sheet names, parentheses and array literals.
+ */
+const CALL_HEAD = /^\s*([A-Za-z][A-Za-z0-9_.]*)\s*\(/;
+
+export function callArguments(expr: string, name: string): string[] | null {
+  const head = CALL_HEAD.exec(expr);
+  if (!head || head[1].toUpperCase() !== name) return null;
+  const args: string[] = [];
+  let depth = 0;
+  let start = head[0].length;
+  let quote: string | null = null;
+  for (let i = start; i < expr.length; i++) {
+    const ch = expr[i];
+    if (quote) {
+      if (ch === quote) {
+        if (expr[i + 1] === quote) i++;
+        else quote = null;
+      }
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ',' && depth === 0) {
+      args.push(expr.slice(start, i));
+      start = i + 1;
+    } else if (ch === ')' || ch === '}') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      args.push(expr.slice(start, i));
+      return expr.slice(i + 1).trim() === '' ? args : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses a formula (without its `=`) with Sheets' lazy IF and IFERROR: only
+ * the branch that is taken is evaluated, as in Sheets (fast-formula-parser
+ * evaluates every argument). Besides matching Sheets (`IF(TRUE,1,1/0)` is 1),
+ * this makes the register's 800 formulas, most of them on blank rows, cheap
+ * to recompute. Anything it does not recognise goes to the parser as it is.
+ */
+export function lazyParse(parser: any, expr: string, position: unknown): any {
+  const head = CALL_HEAD.exec(expr)?.[1].toUpperCase();
+  if (head !== 'IF' && head !== 'IFERROR') return parser.parse(expr, position, true);
+  const ifArgs = callArguments(expr, 'IF');
+  if (ifArgs && (ifArgs.length === 2 || ifArgs.length === 3) && ifArgs.every((a) => a.trim() !== '')) {
+    const condition = lazyParse(parser, ifArgs[0], position);
+    if (isFormulaError(condition)) return condition;
+    if (typeof condition === 'boolean' || typeof condition === 'number') {
+      const truth = typeof condition === 'boolean' ? condition : condition !== 0;
+      const branch = truth ? ifArgs[1] : ifArgs[2];
+      return branch === undefined ? false : lazyParse(parser, branch, position);
+    }
+  }
+  const errorArgs = callArguments(expr, 'IFERROR');
+  if (errorArgs && errorArgs.length === 2 && errorArgs.every((a) => a.trim() !== '')) {
+    let value: any;
+    try {
+      value = lazyParse(parser, errorArgs[0], position);
+    } catch {
+      value = FormulaError.ERROR;
+    }
+    if (isFormulaError(value)) return lazyParse(parser, errorArgs[1], position) ?? '';
+    if (!Array.isArray(value)) return value ?? '';
+  }
+  return parser.parse(expr, position, true);
+}

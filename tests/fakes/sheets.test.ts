@@ -289,3 +289,19 @@ describe('TRIM', () => {
     expect(sheet.getRange('B1:C2').getValues()).toEqual([['', false], ['two words', 9]]);
   });
 });
+
+describe('lazy IF and IFERROR, as in Sheets', () => {
+  it('evaluates only the branch taken', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setValues([[1], ['']]);
+    sheet.getRange('B1:B6').setFormulas([
+      ['=IF(A1=1,"one",1/0)'],
+      ['=IF(A2="","",SQRT(-1))'],
+      ['=IF(A1=2,"two")'],
+      ['=IFERROR(1/0,"fallback")'],
+      ['=IFERROR(IF(A1=1,1/0,1),"inner error caught")'],
+      ['=IF(\'Sheet1\'!A1=1,"a,b",")")'],
+    ]);
+    expect(sheet.getRange('B1:B6').getValues().map((line) => line[0])).toEqual(['one', '', false, 'fallback', 'inner error caught', 'a,b']);
+  });
+});

@@ -33,6 +33,7 @@ import {
   isDateFormat,
   isDateLike,
   isFormulaError,
+  lazyParse,
   localToDate,
   serialToDate,
   sheetsFunctions,
@@ -2281,7 +2282,7 @@ export class FakeSpreadsheet {
     this.currentMessage = undefined;
     let result: Computed;
     try {
-      const raw = parser.parse(formula.slice(1), { sheet: sheet.name, row: r, col: c }, true);
+      const raw = lazyParse(parser, formula.slice(1), { sheet: sheet.name, row: r, col: c });
       result = { v: raw, date: /^=\s*(TODAY|NOW|DATE|EDATE|EOMONTH|WORKDAY|DATEVALUE)\s*\(/i.test(formula) };
       if (isFormulaError(raw)) result.message = this.currentMessage || raw.message || raw.error;
     } catch (e: any) {

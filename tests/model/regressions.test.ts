@@ -1,0 +1,110 @@
+/**
+ * Regression tests for what the model-based test found, each through the
+ * built dist/Code.js over the in-memory workbook (see world.ts).
+ */
+import { createWorld, UNEXPLAINED, type World } from './world';
+import { REGISTER_COLUMN } from '../../src/core/layout/register';
+import { TACTIC_COLUMN } from '../../src/core/layout/tactics';
+
+function cycle(lang: 'en' | 'de' = 'en'): World {
+  const world = createWorld(lang);
+  world.h.ui.queuePrompt('Q4 2026; Sales, IT');
+  world.bundle.menuSetUpCycle();
+  return world;
+}
+
+const draft = (overrides: Record<string, unknown> = {}) => ({
+  team: 'Sales',
+  title: 'Customers love us',
+  goalType: 'roofshot',
+  keyResults: [
+    { title: 'Revenue', kind: 'increase', start: 0, target: 100, current: 10, unit: 'EUR', weight: 1 },
+    { title: 'Churn', kind: 'decrease', start: 10, target: 5, current: null, unit: '%', weight: 1 },
+  ],
+  tactics: [],
+  ...overrides,
+});
+
+function save(world: World, value: unknown) {
+  const result = world.call('sidebarSaveObjective', value);
+  if (!result.ok || !result.value.ok) throw new Error(`save failed: ${JSON.stringify(result)}`);
+  return result.value as { objectiveId: string; keyResultIds: string[]; tacticIds: string[] };
+}
+
+const register = (world: World) => world.sheet('OKRs')!;
+const cell = (world: World, row: number, key: keyof typeof REGISTER_COLUMN) => register(world).getRange(row, REGISTER_COLUMN[key]);
+
+describe('what people typed into the register survives the add-on', () => {
+  it('a sidebar save keeps text and formulas typed into current value and confidence', () => {
+    const world = cycle();
+    const { objectiveId } = save(world, draft());
+    cell(world, 2, 'current').setValue('about 40');
+    cell(world, 3, 'current').setValue('=40+2');
+    cell(world, 2, 'confidence').setValue('high');
+    cell(world, 3, 'confidence').setValue('=2*4');
+    const loaded = world.call('sidebarLoadObjective', objectiveId);
+    if (!loaded.ok) throw new Error('load failed');
+    save(world, { ...loaded.value, title: 'Customers love us a lot' });
+    expect(cell(world, 2, 'objective').getValue()).toBe('Customers love us a lot');
+    expect(cell(world, 2, 'current').getValue()).toBe('about 40');
+    expect(cell(world, 3, 'current').getFormula()).toBe('=40+2');
+    expect(cell(world, 3, 'current').getValue()).toBe(42);
+    expect(cell(world, 2, 'confidence').getValue()).toBe('high');
+    expect(cell(world, 3, 'confidence').getFormula()).toBe('=2*4');
+  });
+
+  it('a current value changed in the sidebar is written', () => {
+    const world = cycle();
+    const { objectiveId } = save(world, draft());
+    cell(world, 2, 'current').setValue('=40+2');
+    const loaded = world.call('sidebarLoadObjective', objectiveId) as { ok: true; value: any };
+    loaded.value.keyResults[0].current = 55;
+    save(world, loaded.value);
+    expect(cell(world, 2, 'current').getFormula()).toBe('');
+    expect(cell(world, 2, 'current').getValue()).toBe(55);
+  });
+
+  it("applying a check-in keeps formulas typed into other KRs' current value and confidence", () => {
+    const world = cycle();
+    save(world, draft());
+    cell(world, 3, 'current').setValue('=6+1');
+    cell(world, 3, 'confidence').setValue('=2*4');
+    world.bundle.menuNewWeekly();
+    const weekly = world.sheet('Weekly 2026-W48')!;
+    const keys = weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
+    weekly.getRange(keys.indexOf('kr:KR-1') + 1, 5, 1, 2).setValues([[30, 7]]);
+    world.bundle.menuApplyCheckIn();
+    expect(cell(world, 2, 'current').getValue()).toBe(30);
+    expect(cell(world, 2, 'confidence').getValue()).toBe(7);
+    expect(cell(world, 3, 'current').getFormula()).toBe('=6+1');
+    expect(cell(world, 3, 'confidence').getFormula()).toBe('=2*4');
+  });
+});
+
+describe('ids', () => {
+  it('a deleted objective’s KR and tactic ids are not given out again (the log and old weeklies refer to them)', () => {
+    const world = cycle();
+    const first = save(world, draft({ tactics: [{ principle: 'Call before e-mail' }] }));
+    expect(first).toMatchObject({ objectiveId: 'O-1', keyResultIds: ['KR-1', 'KR-2'], tacticIds: ['T-1'] });
+    expect(world.call('sidebarDeleteObjective', 'O-1')).toEqual({ ok: true, value: { ok: true } });
+    const second = save(world, draft({ tactics: [{ principle: 'Call before e-mail' }] }));
+    expect(second).toMatchObject({ objectiveId: 'O-2', keyResultIds: ['KR-3', 'KR-4'], tacticIds: ['T-2'] });
+  });
+});
+
+describe('a deleted Tactics sheet', () => {
+  it.each([
+    ['with Settings', false],
+    ['without Settings', true],
+  ])('is made again when the sidebar saves tactics (%s)', (_, deleteSettings) => {
+    const world = cycle();
+    world.h.spreadsheet.deleteSheet(world.sheet('Tactics')!);
+    if (deleteSettings) world.h.spreadsheet.deleteSheet(world.sheet('Settings')!);
+    const mark = world.mark();
+    const saved = save(world, draft({ tactics: [{ principle: 'We always choose a call over an e-mail' }] }));
+    expect(saved.tacticIds).toEqual(['T-1']);
+    const tactics = world.sheet('Tactics')!;
+    expect(tactics.getRange(2, TACTIC_COLUMN.principle).getValue()).toBe('We always choose a call over an e-mail');
+    expect(world.messagesSince(mark).alerts.filter((a) => UNEXPLAINED.test(a))).toEqual([]);
+  });
+});
