@@ -10,7 +10,6 @@ import { UserError } from '../core/errors';
 import { format, type Language } from '../core/i18n';
 import {
   IMPORT_ROLES,
-  ROLE_LABELS,
   groupByObjective,
   looksLikeHeader,
   objectiveKey,
@@ -88,7 +87,6 @@ export interface ImportPreview {
   /** Header text per column (or "Column C" where the range has no header row). */
   headers: string[];
   mapping: ImportRole[];
-  roles: { value: ImportRole; label: string }[];
   /** The readable rows, at most PREVIEW_ROWS of them. */
   rows: ImportPreviewRow[];
   readable: number;
@@ -193,7 +191,6 @@ export function importPreview(request?: ImportRequest): ImportPreview {
     a1: source.a1,
     headers,
     mapping,
-    roles: IMPORT_ROLES.map((value) => ({ value, label: ROLE_LABELS[lang][value] })),
     rows: read.rows.slice(0, PREVIEW_ROWS).map((row) => ({
       sourceRow: row.sourceRow,
       objective: row.objective,

@@ -5,6 +5,7 @@
  * User data only goes in through textContent (see dom.ts).
  */
 import type { ImportPreview, ImportResult } from '../app/import';
+import { IMPORT_ROLES, ROLE_LABELS } from '../core/importMapping';
 import { clear, el } from './dom';
 import { errorMessage } from './server';
 
@@ -94,7 +95,7 @@ function render(): void {
     const select = el(
       'select',
       { id, 'data-column': i, disabled: busy, onchange: () => void refresh(readMapping()) },
-      ...p.roles.map((role) => el('option', { value: role.value, text: role.label, selected: p.mapping[i] === role.value })),
+      ...IMPORT_ROLES.map((role) => el('option', { value: role, text: ROLE_LABELS[lang][role], selected: p.mapping[i] === role })),
     );
     mapping.append(el('label', { for: id, text: header }), select);
   });

@@ -58,7 +58,6 @@ describe('import existing OKRs from a messy German sheet', () => {
     expect(preview).toMatchObject({ lang: 'de', sheetName: 'Unsere Ziele', a1: 'A1:H14', readable: 6, objectives: 5 });
     expect(preview.mapping).toEqual(['objective', 'keyResult', 'start', 'target', 'current', 'team', 'unit', 'ignore']);
     expect(preview.headers[7]).toBe('Bemerkung');
-    expect(preview.roles.find((r) => r.value === 'target')!.label).toBe('Ziel(wert)');
     expect(preview.problems.map((p) => p.row)).toEqual([4, 6, 7, 9, 11]);
     expect(preview.problems.find((p) => p.row === 9)!.reason).toContain('Team „Marketing“ steht nicht in den Einstellungen');
     expect(preview.rows.map((r) => r.keyResult)).toContain('=HYPERLINK("http://evil.example","klick")');
