@@ -2,7 +2,7 @@
 /**
  * Builds what `clasp push` uploads into dist/:
  * - dist/Code.js: src/server/index.ts bundled by esbuild into one IIFE
- *   (`var OKRForSheets = ...`), followed by a generated footer with one
+ *   (`var OKR = ...`), followed by a generated footer with one
  *   top-level `function NAME(...)` per export of src/server/index.ts, because
  *   Apps Script only sees top-level function declarations. The JSDoc of each
  *   export (with `@customfunction`) is copied into the footer, since esbuild
@@ -20,7 +20,7 @@ import ts from 'typescript';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const entry = join(root, 'src/server/index.ts');
-export const GLOBAL_NAME = 'OKRForSheets';
+export const GLOBAL_NAME = 'OKR';
 
 /** The exported functions of the server entry, with their JSDoc and parameter names. */
 export function exposedFunctions(file = entry) {

@@ -29,20 +29,20 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
   foreign: {
-    en: 'A sheet named "{name}" exists and was not made by this add-on, so it was left alone. Rename it and refresh again.',
-    de: 'Ein Blatt „{name}“ gibt es schon, und es stammt nicht von diesem Add-on; es blieb unverändert. Benenne es um und aktualisiere erneut.',
+    en: '"{name}" was not made by this add-on and was left alone: rename it and refresh again.',
+    de: '„{name}“ stammt nicht von diesem Add-on und blieb unverändert: benenne es um und aktualisiere erneut.',
   },
   created: {
     en: '"{name}" is ready: {teams} team(s), {objectives} objective(s). It updates by itself from now on.',
     de: '„{name}“ ist bereit: {teams} Team(s), {objectives} Objective(s). Ab jetzt aktualisiert es sich selbst.',
   },
   rebuilt: {
-    en: '"{name}" was rebuilt: teams or objectives changed ({teams} team(s), {objectives} objective(s)). Notes were kept.',
-    de: '„{name}“ wurde neu aufgebaut: Teams oder Objectives haben sich geändert ({teams} Team(s), {objectives} Objective(s)). Notizen sind erhalten.',
+    en: '"{name}" was rebuilt for {teams} team(s), {objectives} objective(s); notes were kept.',
+    de: '„{name}“ wurde für {teams} Team(s), {objectives} Objective(s) neu aufgebaut; Notizen blieben erhalten.',
   },
   current: {
-    en: '"{name}" is current: no team or objective was added or changed. Its numbers update by themselves.',
-    de: '„{name}“ ist aktuell: kein Team oder Objective kam hinzu oder änderte sich. Die Zahlen aktualisieren sich selbst.',
+    en: '"{name}" is current: no team or objective changed. Its numbers update by themselves.',
+    de: '„{name}“ ist aktuell: kein Team oder Objective hat sich geändert. Die Zahlen aktualisieren sich selbst.',
   },
   portfolioCreated: {
     en: 'An empty Portfolio sheet was added: list projects and investments with the objectives they serve.',

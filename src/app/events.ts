@@ -43,16 +43,16 @@ const TEXT = {
     de: '„{name}“ ist bereit: {krs} Key Results und {tactics} Key Tactics in {teams} Team-Block/Blöcken.',
   },
   weeklyRegenerated: {
-    en: '"{name}" already existed: it was brought up to date with the register, and everything entered in it was kept.',
-    de: '„{name}“ gab es schon: es wurde mit dem Register abgeglichen, und alles Eingetragene ist erhalten.',
+    en: '"{name}" was brought up to date with the register; everything entered was kept.',
+    de: '„{name}“ wurde mit dem Register abgeglichen; alles Eingetragene blieb erhalten.',
   },
   weeklySuffix: {
-    en: 'A sheet named "{taken}" exists and is not a weekly of this add-on, so it was left alone. The weekly is "{name}".',
-    de: 'Ein Blatt „{taken}“ gibt es schon, und es ist kein Weekly dieses Add-ons; es blieb unverändert. Das Weekly heißt „{name}“.',
+    en: '"{taken}" is not a weekly of this add-on and was left alone; the weekly is "{name}".',
+    de: '„{taken}“ ist kein Weekly dieses Add-ons und blieb unverändert; das Weekly heißt „{name}“.',
   },
   noWeekly: {
-    en: 'There is no weekly for {week}. Open the weekly you want to apply, or create this week\'s first (New weekly check-in).',
-    de: 'Es gibt kein Weekly für {week}. Öffne das Weekly, das übernommen werden soll, oder lege das dieser Woche zuerst an (Neues Weekly).',
+    en: 'There is no weekly for {week}: open the weekly to apply, or create this week\'s first.',
+    de: 'Es gibt kein Weekly für {week}: öffne das zu übernehmende Weekly oder lege das dieser Woche an.',
   },
   applied: {
     en: 'Week {week} applied: {krs} key result(s) updated in the register, {entries} entr(y/ies) added to the Check-in log.',
@@ -63,8 +63,8 @@ const TEXT = {
     de: 'Woche {week}: nichts Neues zu übernehmen.',
   },
   already: {
-    en: '{count} entr(y/ies) of this week were applied before and were not applied again (the log keeps history unchanged).',
-    de: '{count} Einträge dieser Woche waren schon übernommen und wurden nicht erneut übernommen (das Log bleibt unverändert).',
+    en: '{count} entr(y/ies) were applied before and not again (the log keeps its history).',
+    de: '{count} Einträge waren schon übernommen und wurden es nicht erneut (das Log bleibt unverändert).',
   },
   rejected: { en: 'Not applied, please check:', de: 'Nicht übernommen, bitte prüfen:' },
   reviewCreated: { en: '"{name}" is ready for {objectives} objective(s).', de: '„{name}“ ist bereit für {objectives} Objective(s).' },

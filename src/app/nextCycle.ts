@@ -35,8 +35,8 @@ const TEXT = {
     de: 'In den Einstellungen fehlt ein gültiges Enddatum des aktuellen Zyklus (Zelle B4). Trage es ein und starte den nächsten Zyklus erneut.',
   },
   confirm: {
-    en: 'Start {next} ({start} to {end}) after {old}?\n\nCarried into the new register: {carried} objective(s) with {krs} key result(s) and {tactics} key tactic(s).\n• continue: {continued}\n• change (flagged for rework): {changed}\n• no decision in the review, carried as "continue?": {undecided}\n• dropped, not carried: {dropped}\nQuick wins for {next}: {wins}\n\nArchived (renamed, kept with all values, protected with a warning; nothing is deleted):\n{archived}',
-    de: '{next} ({start} bis {end}) nach {old} starten?\n\nIns neue Register übernommen: {carried} Objective(s) mit {krs} Key Result(s) und {tactics} Key Tactic(s).\n• fortführen: {continued}\n• ändern (zur Überarbeitung markiert): {changed}\n• ohne Entscheidung im Review, übernommen als „fortführen?“: {undecided}\n• streichen, nicht übernommen: {dropped}\nQuick Wins für {next}: {wins}\n\nArchiviert (umbenannt, mit allen Werten erhalten, mit Warnung geschützt; nichts wird gelöscht):\n{archived}',
+    en: 'Start {next} ({start} to {end}) after {old}?\n\nCarried: {carried} objective(s), {krs} key result(s), {tactics} key tactic(s).\n• continue: {continued}\n• change (flagged): {changed}\n• no decision, carried as "continue?": {undecided}\n• dropped: {dropped}\nQuick wins: {wins}\n\nArchived (renamed and kept, nothing deleted):\n{archived}',
+    de: '{next} ({start} bis {end}) nach {old} starten?\n\nÜbernommen: {carried} Objective(s), {krs} Key Result(s), {tactics} Key Tactic(s).\n• fortführen: {continued}\n• ändern (markiert): {changed}\n• ohne Entscheidung, als „fortführen?“: {undecided}\n• gestrichen: {dropped}\nQuick Wins: {wins}\n\nArchiviert (umbenannt und erhalten, nichts gelöscht):\n{archived}',
   },
   none: { en: 'none', de: 'keine' },
   more: { en: '… and {count} more', de: '… und {count} weitere' },
@@ -46,8 +46,8 @@ const TEXT = {
     de: 'Mit Zyklus {cycle} archiviert: zum Nachschlagen erhalten. Lieber im neuen Zyklus arbeiten als hier ändern.',
   },
   done: {
-    en: 'Cycle {next} is set up: {krs} key result(s) in {carried} objective(s) carried; {flagged} objective(s) are marked for a decision or rework (see the notes in the register). {archived} sheet(s) of {old} were archived.',
-    de: 'Zyklus {next} ist angelegt: {krs} Key Result(s) in {carried} Objective(s) übernommen; {flagged} Objective(s) sind für eine Entscheidung oder Überarbeitung markiert (siehe Notizen im Register). {archived} Blatt/Blätter von {old} wurden archiviert.',
+    en: 'Cycle {next} is set up: {krs} key result(s) in {carried} objective(s) carried, {flagged} flagged (see the register notes); {archived} sheet(s) of {old} archived.',
+    de: 'Zyklus {next} ist angelegt: {krs} Key Result(s) in {carried} Objective(s) übernommen, {flagged} markiert (siehe Notizen im Register); {archived} Blatt/Blätter von {old} archiviert.',
   },
   cancelled: { en: 'Nothing was changed.', de: 'Nichts wurde geändert.' },
 };

@@ -182,12 +182,12 @@ describe('start next cycle, other cases', () => {
     const question = h.ui.dialogs.at(-1)!;
     expect(question.buttons).toBe('YES_NO');
     expect(question.prompt).toContain('Start Q1 2027 (2027-01-01 to 2027-03-31) after Q4 2026?');
-    expect(question.prompt).toContain('no decision in the review, carried as "continue?": O-1, O-2');
+    expect(question.prompt).toContain('no decision, carried as "continue?": O-1, O-2');
     expect(question.prompt).toContain('OKRs → OKRs (Q4 2026)');
     expect(question.prompt).toContain('Review Q4 2026 (name kept)');
     h.ui.queueResponse('YES');
     startNextCycleFromMenu();
-    expect(h.ui.toasts.at(-1)!.message).toContain('Cycle Q1 2027 is set up: 36 key result(s) in 12 objective(s) carried; 12 objective(s)');
+    expect(h.ui.toasts.at(-1)!.message).toContain('Cycle Q1 2027 is set up: 36 key result(s) in 12 objective(s) carried, 12 flagged');
   });
 
   it('explains a spreadsheet without a cycle', () => {
