@@ -48,6 +48,15 @@ describe('weekly check-in on the realistic cycle', () => {
   beforeEach(() => (env = cycle()));
   afterEach(() => env.uninstall());
 
+  it('logs a weekly note with a lone surrogate as inert text (found by the soak, seed 7001)', () => {
+    const { h } = env;
+    generateWeekly('en', TODAY);
+    enter(h, 'kr:KR-1', WEEKLY_COLUMN.note, "'broken \ude00 here");
+    applyCheckIn('en', TODAY);
+    const line = logRows(h).find((l) => l[2] === 'KR-1')!;
+    expect(line).toContain('broken \ufffd here');
+  });
+
   it('keeps a formula someone put into the register when applying other KRs', () => {
     const { h } = env;
     const register = h.spreadsheet.getSheetByName('OKRs')!;
