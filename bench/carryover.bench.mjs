@@ -1,3 +1,4 @@
+import { importTsEntry } from './lib.mjs';
 /**
  * SpreadsheetApp calls of "Import existing OKRs" (preview and import) and of
  * "Start next cycle" for 6 and for 600 key results, counted by the in-memory
@@ -47,19 +48,7 @@ export function measureNextCycle(n) {
     return { 'next cycle': count(h, () => startNextCycle('en')) };
   } finally { uninstall(); }
 }`;
-const dir = mkdtempSync(join(tmpdir(), 'okr-bench-'));
-const outfile = join(dir, 'carryover.mjs');
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'silent',
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-});
-writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-const { measureImport, measureNextCycle } = await import(pathToFileURL(outfile).href);
+const { measureImport, measureNextCycle } = await importTsEntry(entry, root, 'carryover');
 console.log('== SpreadsheetApp calls of import and next cycle (target: the same for 6 and 600 KRs) ==');
 const small = { ...measureImport(6), ...measureNextCycle(6) };
 const large = { ...measureImport(600), ...measureNextCycle(600) };

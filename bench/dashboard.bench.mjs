@@ -1,3 +1,4 @@
+import { importTsEntry } from './lib.mjs';
 /**
  * The dashboard at company scale: SpreadsheetApp calls of "Refresh dashboard"
  * (create, current, rebuild), "Open portfolio" and "Roll up team spreadsheets"
@@ -49,19 +50,7 @@ export function measure(teams, perTeam) {
     return { calls: out, formulas: formulas.length, custom: formulas.filter((f) => /OKR_[A-Z_]+\\(/.test(f)).length, functions, krs: rows.length };
   } finally { uninstall(); }
 }`;
-const dir = mkdtempSync(join(tmpdir(), 'okr-bench-'));
-const outfile = join(dir, 'dashboard.mjs');
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'silent',
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-});
-writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-const { measure } = await import(pathToFileURL(outfile).href);
+const { measure } = await importTsEntry(entry, root, 'dashboard');
 console.log('== Dashboard: SpreadsheetApp calls (target: equal for 6 and 600 KRs) and recalculation for 600 KRs ==');
 const small = measure(2, 1);
 const large = measure(40, 5);

@@ -1,3 +1,4 @@
+import { importTsEntry } from './lib.mjs';
 /**
  * SpreadsheetApp calls of the cycle's events (weekly, apply, regenerated
  * weekly, review, retrospective) for 3 and for 300 key results, counted by
@@ -39,19 +40,7 @@ export function measure(n) {
     return out;
   } finally { uninstall(); }
 }`;
-const dir = mkdtempSync(join(tmpdir(), 'okr-bench-'));
-const outfile = join(dir, 'events.mjs');
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'silent',
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-});
-writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-const { measure } = await import(pathToFileURL(outfile).href);
+const { measure } = await importTsEntry(entry, root, 'events');
 console.log('== SpreadsheetApp calls of the cycle events (target: equal for 3 and 300 KRs, under 40) ==');
 const small = measure(3);
 const large = measure(300);
