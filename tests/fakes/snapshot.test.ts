@@ -15,7 +15,8 @@ describe('workbook snapshots', () => {
     const okrs = ss.getSheetByName('OKRs')!;
     okrs.getRange('K2').setValue("'=not a formula");
     const json = JSON.stringify(takeSnapshot(ss));
-    const other = createAppsScript({ locale: 'en_US' });
+    // The same clock: pace formulas read TODAY(), and the copy must not be judged on another day.
+    const other = createAppsScript({ locale: 'en_US', now: session.now() });
     restoreSnapshot(other.spreadsheet, JSON.parse(json));
     const copy = other.spreadsheet;
     expect(copy.locale).toBe('de_DE');
