@@ -22,6 +22,14 @@ export function readUsedValues(sheet: Sheet): unknown[][] {
   return values.length === 1 && values[0].every((v) => v === '') ? [] : values;
 }
 
+/** The values and formulas of a sheet's used range (3 calls), for rewriting it without turning typed formulas into values. */
+export function readUsedCells(sheet: Sheet): { values: unknown[][]; formulas: string[][] } {
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  return values.length === 1 && values[0].every((v) => v === '') && !formulas[0].some(Boolean) ? { values: [], formulas: [] } : { values, formulas };
+}
+
 /**
  * The register's input rows (2 calls; 3 with `withFormulas`, for callers that
  * write cells back and must keep the formulas people put there). Same shape

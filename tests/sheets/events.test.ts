@@ -187,6 +187,31 @@ describe('weekly check-in on the realistic cycle', () => {
     expect(all).toContain('parking lot: hiring freeze');
   });
 
+  it('regenerating keeps formulas people typed into input cells and free rows as formulas', () => {
+    const { h } = env;
+    generateWeekly('en', TODAY);
+    const sheet = h.spreadsheet.getSheetByName(WEEKLY)!;
+    h.spreadsheet.insertSheet('Pipeline').getRange('B7').setValue(41);
+    sheet.getRange(rowOf(h, 'kr:KR-5'), WEEKLY_COLUMN.input).setFormula('=Pipeline!B7+1');
+    sheet.getRange(rowOf(h, 'kr:KR-5'), WEEKLY_COLUMN.note).setFormula('="seen "&Pipeline!B7');
+    const free = sheet.getLastRow() + 2;
+    sheet.getRange(free, 3).setFormula('=Pipeline!B7*2');
+
+    generateWeekly('en', TODAY);
+    const row = rowOf(h, 'kr:KR-5');
+    expect(sheet.getRange(row, WEEKLY_COLUMN.input).getFormula()).toBe('=Pipeline!B7+1');
+    expect(sheet.getRange(row, WEEKLY_COLUMN.input).getValue()).toBe(42);
+    expect(sheet.getRange(row, WEEKLY_COLUMN.note).getFormula()).toBe('="seen "&Pipeline!B7');
+    const formulas = sheet.getRange(1, 3, sheet.getLastRow(), 1).getFormulas().flat();
+    expect(formulas).toContain('=Pipeline!B7*2');
+
+    // the formula still feeds the check-in: its value goes to the register and the log
+    h.spreadsheet.getSheetByName('Pipeline')!.getRange('B7').setValue(49);
+    expect(applyCheckIn('en', TODAY).rejected).toEqual([]);
+    expect(registerRow(h, 'KR-5')[REGISTER_COLUMN.current - 1]).toBe(50);
+    expect(sheet.getRange(row, WEEKLY_COLUMN.input).getFormula()).toBe('=Pipeline!B7+1');
+  });
+
   it('a foreign sheet under the weekly name is left alone', () => {
     const { h } = env;
     h.spreadsheet.insertSheet(WEEKLY).getRange('A1').setValue('my own notes');

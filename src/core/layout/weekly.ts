@@ -15,7 +15,7 @@ import type { Language } from '../i18n';
 import { SHEET_NAMES } from '../texts';
 import { weekMonday } from '../isoWeek';
 import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
-import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKey, textOf } from './builder';
+import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, textOf } from './builder';
 import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
 import type { TacticRow } from './tactics';
 
@@ -104,6 +104,8 @@ export interface WeeklyInput {
   lastValues?: ReadonlyMap<string, number | null>;
   /** The values of an earlier version of this sheet: what people entered is carried over. */
   previous?: readonly (readonly unknown[])[];
+  /** The formulas of that earlier version, same shape: a formula people typed into an input cell stays a formula. */
+  previousFormulas?: readonly (readonly string[])[];
 }
 
 const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
@@ -120,12 +122,21 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   const t = WEEKLY_TEXT[lang];
   const C = WEEKLY_COLUMN;
   const b = new PlanBuilder(WEEKLY_WIDTH, true);
-  const previous = rowsByKey(input.previous ?? [], C.key);
+  const previousRow = new Map<string, number>();
+  (input.previous ?? []).forEach((line, i) => {
+    const key = textOf(line[C.key - 1]);
+    if (key && !previousRow.has(key)) previousRow.set(key, i);
+  });
   const used = new Set<string>();
+  /** What people entered before in a cell of an earlier row (its formula, if they typed one), else blank. */
+  const entered = (index: number, column: number): CellPlan => {
+    const formulaText = input.previousFormulas?.[index]?.[column - 1];
+    return formulaText ? formula(formulaText) : carriedCell(input.previous?.[index]?.[column - 1]);
+  };
   /** The cell for an input column: what people entered before, else blank. */
   const carried = (key: string, column: number): CellPlan => {
-    const line = previous.get(key);
-    return line ? carriedCell(line[column - 1]) : BLANK;
+    const index = previousRow.get(key);
+    return index === undefined ? BLANK : entered(index, column);
   };
   const register = sheetRef(SHEET_NAMES[lang].register);
   // Bounded, not whole columns: the register's formula rows (it grows by its spare rows).
@@ -226,18 +237,21 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   }
 
   // Anything people typed that has no place in the new layout stays, below.
-  const kept: (readonly unknown[])[] = [];
-  for (const line of input.previous ?? []) {
+  const kept: number[] = [];
+  for (const [index, line] of (input.previous ?? []).entries()) {
     const key = textOf(line[C.key - 1]);
     if (key.startsWith('#') || used.has(key)) continue;
     const content = line.slice(0, WEEKLY_WIDTH);
     if (!content.some((value) => value !== '' && value !== null && value !== undefined)) continue;
-    if (key && !isEntered(key, line)) continue;
-    kept.push(line);
+    if (key && !isEntered(key, line, input.previousFormulas?.[index])) continue;
+    kept.push(index);
   }
   if (kept.length) {
     b.row([text(t.kept)], { bold: true, background: SECTION_BACKGROUND, key: '#kept' });
-    for (const line of kept) b.row(line.slice(0, WEEKLY_WIDTH).map(carriedCell), { key: `kept:${textOf(line[C.key - 1])}` });
+    for (const index of kept) {
+      const cells = Array.from({ length: WEEKLY_WIDTH }, (_, i) => entered(index, i + 1));
+      b.row(cells, { key: `kept:${textOf(input.previous![index][C.key - 1])}` });
+    }
   }
 
   return b.plan(weeklySheetName(week), {
@@ -258,10 +272,10 @@ function inputColumns(key: string): number[] {
 }
 
 /** Whether people typed anything into a keyed row's input cells. */
-function isEntered(key: string, line: readonly unknown[]): boolean {
+function isEntered(key: string, line: readonly unknown[], formulas?: readonly string[]): boolean {
   return inputColumns(key).some((column) => {
     const value = line[column - 1];
-    return value !== '' && value !== null && value !== undefined;
+    return Boolean(formulas?.[column - 1]) || (value !== '' && value !== null && value !== undefined);
   });
 }
 
