@@ -7,7 +7,7 @@
  * `CheckIn` schema; a bad entry is reported by its KR id and not applied.
  */
 import type { Language } from './i18n';
-import { CheckIn } from './schema';
+import { CheckIn, MAX_NOTE } from './schema';
 import { numberOf } from './layout/builder';
 import { logKey, type LogEntry } from './layout/checkInLog';
 import { TACTIC_RATING_LABELS, parseTacticRating, parseYes, type WeeklyEntries } from './layout/weekly';
@@ -52,6 +52,7 @@ const PROBLEMS = {
   unknownKr: { en: 'no such key result in the register', de: 'dieses Key Result steht nicht im Register' },
   unknownTactic: { en: 'no such key tactic in the Tactics sheet', de: 'diese Key Tactic steht nicht im Blatt Taktiken' },
   rating: { en: 'the rating "{value}" is not one of the choices', de: 'die Bewertung „{value}“ ist keine der Auswahlmöglichkeiten' },
+  noteTooLong: { en: 'the note has {length} characters, at most {max} fit', de: 'die Notiz hat {length} Zeichen, höchstens {max} passen' },
   invalid: { en: 'the entry is not valid ({detail})', de: 'der Eintrag ist ungültig ({detail})' },
 };
 
@@ -91,12 +92,15 @@ export function planCheckIn(input: CheckInInput): CheckInPlan {
     const confidence = blank(kr.confidence) ? null : numberOf(kr.confidence);
     const parsed = CheckIn.safeParse({ week, krId: kr.krId, value, confidence, note: kr.note });
     if (!parsed.success) {
-      const onConfidence = parsed.error.issues.some((issue) => issue.path[0] === 'confidence') || (!blank(kr.confidence) && confidence === null);
+      const on = (field: string) => parsed.error.issues.some((issue) => issue.path[0] === field);
+      const onConfidence = on('confidence') || (!blank(kr.confidence) && confidence === null);
       reject(
         kr.krId,
         onConfidence
           ? fill(PROBLEMS.confidence[lang], { value: String(kr.confidence) })
-          : fill(PROBLEMS.invalid[lang], { detail: parsed.error.issues.map((issue) => issue.message).join('; ') }),
+          : on('note')
+            ? fill(PROBLEMS.noteTooLong[lang], { length: String(kr.note.trim().length), max: String(MAX_NOTE) })
+            : fill(PROBLEMS.invalid[lang], { detail: parsed.error.issues.map((issue) => issue.message).join('; ') }),
       );
       continue;
     }

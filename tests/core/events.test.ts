@@ -114,6 +114,15 @@ describe('planCheckIn', () => {
     expect(plan.append[3].note).toBe('Fokus nächste Woche: Pilot');
     expect(plan.tacticsDiscussed).toEqual(['T-1']);
   });
+  it('refuses a note over 5000 characters in the sheet language, naming its length', () => {
+    const long = 'Kunde sagt: ' + 'sehr lang '.repeat(600);
+    const krs = [{ krId: 'KR-1', value: 57000, confidence: 8, note: long }];
+    const de = planCheckIn({ ...input, entries: { ...entries, krs } });
+    expect(de.rejected).toEqual([{ id: 'KR-1', problem: `die Notiz hat ${long.trim().length} Zeichen, höchstens 5000 passen` }]);
+    expect(de.append.filter((e) => e.kind === 'kr')).toEqual([]);
+    const en = planCheckIn({ ...input, lang: 'en', entries: { ...entries, krs } });
+    expect(en.rejected[0].problem).toBe(`the note has ${long.trim().length} characters, at most 5000 fit`);
+  });
   it('is idempotent: a second apply over the log adds and updates nothing', () => {
     const first = planCheckIn(input);
     const second = planCheckIn({ ...input, log: first.append });
