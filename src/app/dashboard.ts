@@ -5,7 +5,6 @@
  * two charts).
  */
 import { UserError } from '../core/errors';
-import { NO_CYCLE } from '../core/texts';
 import type { Language } from '../core/i18n';
 import { isoDay } from '../core/isoWeek';
 import { textOf } from '../core/layout/builder';
@@ -21,7 +20,7 @@ import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../s
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { alert, toast } from '../sheets/ui';
-import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -138,7 +137,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
   return withDocumentLock(lang, () => {
     const spreadsheet = activeSpreadsheet();
     const registerSheet = findSheet(spreadsheet, 'register', lang);
-    if (!registerSheet) throw new UserError(NO_CYCLE[lang]);
+    if (!registerSheet) throw registerMissing(spreadsheet, lang);
     const rows = readRegisterValues(registerSheet).rows.map((r) => r.row);
     const settings = readCycleSettings(findSheet(spreadsheet, 'settings', lang));
     const logSheet = findSheet(spreadsheet, 'checkInLog', lang);
@@ -199,7 +198,7 @@ export function openPortfolio(lang: Language): { created: boolean } {
       return { created: false };
     }
     const registerSheet = findSheet(spreadsheet, 'register', lang);
-    if (!registerSheet) throw new UserError(NO_CYCLE[lang]);
+    if (!registerSheet) throw registerMissing(spreadsheet, lang);
     const { sheet } = ensurePortfolio(spreadsheet, lang, Math.max(0, registerSheet.getLastRow() - 1));
     spreadsheet.setActiveSheet(sheet);
     return { created: true };

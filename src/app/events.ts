@@ -7,7 +7,6 @@
  */
 import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
-import { NO_CYCLE } from '../core/texts';
 import type { Language } from '../core/i18n';
 import { isoDay, isoWeek } from '../core/isoWeek';
 import { rowsByKey } from '../core/layout/builder';
@@ -32,7 +31,7 @@ import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import type { RegisterSnapshot } from '../sheets/register';
 import { alert, toast } from '../sheets/ui';
-import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,7 +85,7 @@ const fill = (template: string, params: Record<string, string | number>) =>
 
 function requireRegister(spreadsheet: Spreadsheet, lang: Language, withFormulas = false): { sheet: Sheet; snapshot: RegisterSnapshot } {
   const sheet = findSheet(spreadsheet, 'register', lang);
-  if (!sheet) throw new UserError(NO_CYCLE[lang]);
+  if (!sheet) throw registerMissing(spreadsheet, lang);
   return { sheet, snapshot: readRegisterValues(sheet, withFormulas) };
 }
 

@@ -22,7 +22,7 @@ import { readTactics, readUsedValues } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { confirm, toast } from '../sheets/ui';
-import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { setUpCycleLocked } from './setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,7 +86,8 @@ export function readNextCycle(lang: Language): NextCycleState {
   const spreadsheet = activeSpreadsheet();
   const register = findSheet(spreadsheet, 'register', lang);
   const settingsSheet = findSheet(spreadsheet, 'settings', lang);
-  if (!register || !settingsSheet) throw new UserError(NO_CYCLE[lang]);
+  if (!register) throw registerMissing(spreadsheet, lang);
+  if (!settingsSheet) throw new UserError(NO_CYCLE[lang]);
   const settings = settingsSheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
   const end = isoOf(settings[3][1]);

@@ -19,11 +19,10 @@ import { INPUT_KEYS, REGISTER_COLUMN, registerInputCells, type RegisterRow } fro
 import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
 import { TACTIC_KEYS, tacticCells, tacticsPlan, type TacticRow } from '../core/layout/tactics';
 import { isoOf } from '../core/cellValues';
-import { NO_CYCLE } from '../core/texts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { keepUserFormulas, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
-import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, cellValue, writeNewSheet } from '../sheets/writer';
 import { idCounters } from '../sheets/ids';
 import { readTactics, rewritable } from '../sheets/events';
@@ -48,7 +47,7 @@ export function sheets(): Sheets {
   const lang = spreadsheetLanguage();
   const spreadsheet = activeSpreadsheet();
   const register = findSheet(spreadsheet, 'register', lang);
-  if (!register) throw new UserError(NO_CYCLE[lang]);
+  if (!register) throw registerMissing(spreadsheet, lang);
   return { lang, register, tactics: findSheet(spreadsheet, 'tactics', lang), settings: findSheet(spreadsheet, 'settings', lang) };
 }
 

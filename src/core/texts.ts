@@ -52,6 +52,12 @@ export const SHEET_NAMES: Record<Language, Record<SheetRole, string>> = {
   de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team-Übersicht' },
 };
 
+/** Said instead of NO_CYCLE when a sheet under another name has the register's headers. */
+export const REGISTER_RENAMED: Record<Language, string> = {
+  en: 'There is no sheet "{register}", but "{name}" looks like the cycle register. Rename it back to "{register}" (the add-on finds the register by that name), or set up a new cycle.',
+  de: 'Es gibt kein Blatt „{register}“, aber „{name}“ sieht aus wie das Zyklus-Register. Benenne es wieder in „{register}“ um (das Add-on findet das Register unter diesem Namen) oder lege einen neuen Zyklus an.',
+};
+
 /** Said by every action that needs a cycle where none is set up yet. */
 export const NO_CYCLE: Record<Language, string> = {
   en: 'There is no OKR cycle in this spreadsheet yet. Set one up first: Extensions > OKR for Sheets > Set up a new cycle…',

@@ -370,3 +370,26 @@ describe('SpreadsheetApp calls do not grow with the number of KRs', () => {
     for (const count of Object.values(large)) expect(count).toBeLessThan(40);
   });
 });
+
+describe('a renamed register', () => {
+  it('is named in the message instead of "no cycle", in German; archives and other sheets are not taken for it', () => {
+    const { h, uninstall } = cycle({ locale: 'de_DE' });
+    try {
+      const register = h.spreadsheet.getSheetByName('OKRs')!;
+      register.setName('Unsere Ziele');
+      expect(() => generateWeekly('de', TODAY)).toThrow(
+        'Es gibt kein Blatt „OKRs“, aber „Unsere Ziele“ sieht aus wie das Zyklus-Register. Benenne es wieder in „OKRs“ um',
+      );
+      expect(h.spreadsheet.getSheetByName('OKRs')).toBeNull();
+
+      register.setName('OKRs (Q4 2026)');
+      h.spreadsheet.insertSheet('Notizen').getRange('A1:C1').setValues([['Objective-ID', 'Team', 'irgendwas']]);
+      expect(() => generateWeekly('de', TODAY)).toThrow('In dieser Tabelle gibt es noch keinen OKR-Zyklus');
+
+      register.setName('OKRs');
+      expect(generateWeekly('de', TODAY).kind).toBe('created');
+    } finally {
+      uninstall();
+    }
+  });
+});
