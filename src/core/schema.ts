@@ -5,7 +5,7 @@
  * strings (a `Date` cannot pass `google.script.run`).
  */
 import * as z from 'zod/mini';
-import { CADENCES, GOAL_TYPES, KR_KINDS } from './vocabulary';
+import { CADENCES } from './vocabulary';
 
 // Apps Script and sidebars must not depend on `new Function`.
 z.config({ jitless: true });
@@ -52,18 +52,6 @@ export const Cycle = z
   );
 export type Cycle = z.infer<typeof Cycle>;
 
-export const Team = z.object({ name: TeamName });
-export type Team = z.infer<typeof Team>;
-
-export const Objective = z.object({
-  id: Id,
-  title: Text(MAX_TITLE),
-  team: TeamName,
-  goalType: z.enum(GOAL_TYPES),
-  parentId: OptionalText(40),
-});
-export type Objective = z.infer<typeof Objective>;
-
 /**
  * What every scored key result needs (not a baseline): a start and a target,
  * apart from each other and in the stated direction. Messages are codes,
@@ -83,32 +71,14 @@ export function keyResultRangeCheck() {
   });
 }
 
-export const KeyResult = z
-  .object({
-    id: Id,
-    objectiveId: Id,
-    title: Text(MAX_TITLE),
-    kind: z.enum(KR_KINDS),
-    start: z.nullable(FiniteNumber),
-    target: z.nullable(FiniteNumber),
-    current: z.nullable(FiniteNumber),
-    unit: OptionalText(40),
-    weight: z._default(FiniteNumber.check(z.gte(0, 'must not be negative')), 1),
-    confidence: z._default(z.nullable(Confidence), null),
-    dependsOn: z._default(z.array(TeamName), []),
-  })
-  .check(keyResultRangeCheck());
-export type KeyResult = z.infer<typeof KeyResult>;
-
-/** A key tactic belongs to an objective, or to a whole team when `objectiveId` is blank. */
-export const KeyTactic = z.object({
-  id: Id,
-  objectiveId: OptionalText(40),
-  team: TeamName,
-  principle: Text(MAX_TITLE),
-  since: z._default(z.union([IsoDate, z.literal('')]), ''),
-});
-export type KeyTactic = z.infer<typeof KeyTactic>;
+/** A key tactic belongs to an objective, or to a whole team when `objectiveId` is blank; `since` is an ISO date or blank. */
+export interface KeyTactic {
+  id: string;
+  objectiveId: string;
+  team: string;
+  principle: string;
+  since: string;
+}
 
 export const CheckIn = z.object({
   week: IsoWeek,
