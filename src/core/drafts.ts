@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
-import { Id, MAX_TITLE, TeamName, keyResultRangeCheck } from './schema';
+import { MAX_TITLE, OptionalId, TeamName, keyResultRangeCheck, wholeNumber } from './schema';
 import { inertText } from './text';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
@@ -21,7 +21,6 @@ const Title = z.string({ error: 'not_text' }).check(
 const NumberOrBlank = z.nullable(
   z.number({ error: 'not_a_number' }).check(z.refine(Number.isFinite, 'not_a_number')),
 );
-const OptionalId = z._default(z.union([Id, z.literal('')]), '');
 
 export const KeyResultDraft = z
   .object({
@@ -36,7 +35,7 @@ export const KeyResultDraft = z
     unit: z._default(z.string().check(z.trim(), z.maxLength(40, 'too_long')), ''),
     weight: z._default(z.number({ error: 'not_a_number' }).check(z.gte(0, 'negative')), 1),
     confidence: z._default(
-      z.nullable(z.int({ error: 'confidence_range' }).check(z.gte(0, 'confidence_range'), z.lte(10, 'confidence_range'))),
+      z.nullable(wholeNumber('confidence_range').check(z.gte(0, 'confidence_range'), z.lte(10, 'confidence_range'))),
       null,
     ),
     dependsOn: z._default(z.array(TeamName), []),

@@ -31,14 +31,41 @@ const Text = (max: number) =>
 
 const OptionalText = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max, `at most ${max} characters`)), '');
 
-export const Id = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'letters, digits, . _ - (at most 40)'));
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const ID_MESSAGE = 'letters, digits, . _ - (at most 40)';
+
+export const Id = z.string().check(z.trim(), z.regex(ID_PATTERN, ID_MESSAGE));
+
+/**
+ * An `Id`, or blank for something new; the same issues as
+ * `z.union([Id, z.literal('')])`, which pulls much more of zod into the bundle.
+ */
+export const OptionalId = z._default(
+  z.string().check(
+    z.refine((value) => value === '' || ID_PATTERN.test(value.trim()), ID_MESSAGE),
+    z.trim(),
+  ),
+  '',
+);
+
+/**
+ * A whole number with the issues of `z.int()` (which pulls zod's number
+ * formats into the bundle): a fraction stops the checks that follow; an
+ * integer beyond the safe range is reported and they go on. `message` stands
+ * for every rejection.
+ */
+export function wholeNumber(message?: string) {
+  return z
+    .number(message === undefined ? undefined : { error: message })
+    .check(z.refine(Number.isInteger, { message, abort: true }), z.refine(Number.isSafeInteger, message));
+}
 
 export const TeamName = Text(80);
 
 /** A finite number (no NaN, no Infinity). */
 const FiniteNumber = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
 
-export const Confidence = z.int().check(z.gte(0, 'from 0'), z.lte(10, 'to 10'));
+export const Confidence = wholeNumber().check(z.gte(0, 'from 0'), z.lte(10, 'to 10'));
 
 export const Cycle = z
   .object({
