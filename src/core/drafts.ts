@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
-import { MAX_TITLE, OptionalId, TeamName, keyResultRangeCheck, wholeNumber } from './schema';
+import { MAX_TITLE, OptionalId, TeamName, atLeast, atMost, keyResultRangeCheck, minLength, wholeNumber } from './schema';
 import { inertText } from './text';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
@@ -15,7 +15,7 @@ z.config({ jitless: true });
 const Title = z.string({ error: 'not_text' }).check(
   z.overwrite(inertText),
   z.trim(),
-  z.minLength(1, 'empty'),
+  minLength(1, 'empty'),
   z.maxLength(MAX_TITLE, 'too_long'),
 );
 const NumberOrBlank = z.nullable(
@@ -33,9 +33,9 @@ export const KeyResultDraft = z
     /** The current value the sidebar showed when it loaded the KR: unchanged means "keep what the sheet has now". */
     currentAsLoaded: z._default(NumberOrBlank, null),
     unit: z._default(z.string().check(z.trim(), z.maxLength(40, 'too_long')), ''),
-    weight: z._default(z.number({ error: 'not_a_number' }).check(z.gte(0, 'negative')), 1),
+    weight: z._default(z.number({ error: 'not_a_number' }).check(atLeast(0, 'negative')), 1),
     confidence: z._default(
-      z.nullable(wholeNumber('confidence_range').check(z.gte(0, 'confidence_range'), z.lte(10, 'confidence_range'))),
+      z.nullable(wholeNumber('confidence_range').check(atLeast(0, 'confidence_range'), atMost(10, 'confidence_range'))),
       null,
     ),
     dependsOn: z._default(z.array(TeamName), []),

@@ -10,12 +10,24 @@ import { CADENCES } from './vocabulary';
 // Apps Script and sidebars must not depend on `new Function`.
 z.config({ jitless: true });
 
+/*
+ * The checks below are refinements with the messages and paths of zod's own
+ * `z.regex`, `z.minLength`, `z.gte` and `z.lte` (only the issue code is
+ * 'custom'; the add-on reads messages and paths, never codes). Each of zod's
+ * brings its own machinery into the bundle; these share `z.refine`. Lengths
+ * stay `z.maxLength`: on an array it stops before reading the elements.
+ */
+export const matches = (pattern: RegExp, message: string) => z.refine<string>((value) => pattern.test(value), message);
+export const minLength = (min: number, message: string) => z.refine<string>((value) => value.length >= min, message);
+export const atLeast = (min: number, message: string) => z.refine<number>((value) => value >= min, message);
+export const atMost = (max: number, message: string) => z.refine<number>((value) => value <= max, message);
+
 export const MAX_TITLE = 500;
 export const MAX_NOTE = 5000;
 
 /** A calendar day as an ISO string; rejects 2026-02-30. */
 export const IsoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-10-01'),
+  matches(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-10-01'),
   z.refine((value) => {
     const [y, m, d] = value.split('-').map(Number);
     const date = new Date(Date.UTC(y, m - 1, d));
@@ -24,17 +36,17 @@ export const IsoDate = z.string().check(
 );
 
 /** ISO week label, e.g. `2026-W48`. */
-export const IsoWeek = z.string().check(z.regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'expected a week like 2026-W48'));
+export const IsoWeek = z.string().check(matches(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'expected a week like 2026-W48'));
 
 const Text = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `at most ${max} characters`));
+  z.string().check(z.trim(), minLength(1, 'must not be empty'), z.maxLength(max, `at most ${max} characters`));
 
 const OptionalText = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max, `at most ${max} characters`)), '');
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const ID_MESSAGE = 'letters, digits, . _ - (at most 40)';
 
-export const Id = z.string().check(z.trim(), z.regex(ID_PATTERN, ID_MESSAGE));
+export const Id = z.string().check(z.trim(), matches(ID_PATTERN, ID_MESSAGE));
 
 /**
  * An `Id`, or blank for something new; the same issues as
@@ -65,7 +77,7 @@ export const TeamName = Text(80);
 /** A finite number (no NaN, no Infinity). */
 const FiniteNumber = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
 
-export const Confidence = wholeNumber().check(z.gte(0, 'from 0'), z.lte(10, 'to 10'));
+export const Confidence = wholeNumber().check(atLeast(0, 'from 0'), atMost(10, 'to 10'));
 
 export const Cycle = z
   .object({
