@@ -7,8 +7,7 @@
 import { UserError } from '../core/errors';
 import { NO_CYCLE } from '../core/texts';
 import type { Language } from '../core/i18n';
-import { isoDay } from '../core/isoWeek';
-import { textOf } from '../core/layout/builder';
+import { isoOf, textOf } from '../core/cellValues';
 import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
 import { columnLetter } from '../core/layout/plan';
 import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
@@ -73,10 +72,6 @@ export interface CycleSettings {
   teams: string[];
   start: string;
   end: string;
-}
-
-function isoOf(value: unknown): string {
-  return Object.prototype.toString.call(value) === '[object Date]' ? isoDay(value as Date) : textOf(value);
 }
 
 /** Cycle name, dates and teams: one read of Settings A1:F101 (2 calls). */

@@ -4,7 +4,9 @@
  * them) is read into numbers and words here, scored by `scoring.ts`, and
  * handed back in the same shape. Blank inputs give blank outputs.
  */
+import { isDateValue } from './cellValues';
 import { type Language, say, type Bilingual } from './i18n';
+import { isoDay } from './isoWeek';
 import { CALIBRATION_LABELS, calibrate } from './calibration';
 import {
   ScoringError,
@@ -89,9 +91,7 @@ const TEXT = {
 } satisfies Record<string, Bilingual>;
 
 /** Cross-realm safe (a `Date` from another V8 context fails `instanceof`). */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+const isDate = isDateValue;
 
 function isGrid(value: unknown): value is CellValue[][] {
   return Array.isArray(value);
@@ -101,11 +101,6 @@ function show(value: unknown): string {
   if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
-}
-
-function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** One argument of a call, read cell by cell. */
