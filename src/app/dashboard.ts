@@ -6,7 +6,7 @@
  */
 import { UserError } from '../core/errors';
 import { NO_CYCLE } from '../core/texts';
-import type { Language } from '../core/i18n';
+import { format, type Language } from '../core/i18n';
 import { isoOf, textOf } from '../core/cellValues';
 import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
 import { columnLetter } from '../core/layout/plan';
@@ -64,8 +64,6 @@ const TEXT = {
   title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
 };
 
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 
 export interface CycleSettings {
   cycleName: string;
@@ -152,7 +150,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     const existing = findSheet(spreadsheet, 'dashboard', lang);
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
     const snapshot = existing ? readKeyed(existing, 1) : undefined;
-    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(format(TEXT.foreign[lang], { name: existing.getName() }));
     const previous = snapshot?.values;
     const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
     const objectives = known.size;
@@ -202,9 +200,9 @@ export function openPortfolio(lang: Language): { created: boolean } {
 }
 
 export function dashboardMessage(outcome: DashboardOutcome, lang: Language): string {
-  const lines = [fill(TEXT[outcome.kind][lang], { name: outcome.name, teams: outcome.teams, objectives: outcome.objectives })];
+  const lines = [format(TEXT[outcome.kind][lang], { name: outcome.name, teams: outcome.teams, objectives: outcome.objectives })];
   if (outcome.portfolioCreated) lines.push(TEXT.portfolioCreated[lang]);
-  if (outcome.unknownPortfolioIds.length) lines.push(fill(TEXT.unknownIds[lang], { ids: outcome.unknownPortfolioIds.join(', ') }));
+  if (outcome.unknownPortfolioIds.length) lines.push(format(TEXT.unknownIds[lang], { ids: outcome.unknownPortfolioIds.join(', ') }));
   return lines.join('\n');
 }
 
@@ -240,7 +238,7 @@ export function rollUpTeams(lang: Language): RollupOutcome {
     const existing = findSheet(spreadsheet, 'rollup', lang);
     // The URL and sheet-name columns are 7 and 6 left of the key column.
     const snapshot = existing ? readKeyed(existing, ROLLUP_WIDTH) : undefined;
-    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(format(TEXT.foreign[lang], { name: existing.getName() }));
     const built = rollupPlan({ lang, previous: snapshot?.values });
     const session = new WriteSession(spreadsheet);
     let sheet: Sheet;
@@ -254,8 +252,8 @@ export function rollUpTeams(lang: Language): RollupOutcome {
 }
 
 export function rollupMessage(outcome: RollupOutcome, lang: Language): string {
-  const lines = [fill((outcome.kind === 'created' ? TEXT.rollupCreated : TEXT.rollupWritten)[lang], { name: outcome.name, sources: outcome.sources })];
-  if (outcome.invalid.length) lines.push(fill(TEXT.rollupInvalid[lang], { urls: outcome.invalid.join(', ') }));
+  const lines = [format((outcome.kind === 'created' ? TEXT.rollupCreated : TEXT.rollupWritten)[lang], { name: outcome.name, sources: outcome.sources })];
+  if (outcome.invalid.length) lines.push(format(TEXT.rollupInvalid[lang], { urls: outcome.invalid.join(', ') }));
   return lines.join('\n');
 }
 

@@ -11,7 +11,7 @@
  * `focus:Sales`, ...) so that "Apply" and a regeneration find every entry
  * again, wherever people moved it.
  */
-import type { Language } from '../i18n';
+import { format, type Language } from '../i18n';
 import { SHEET_NAMES } from '../texts';
 import { weekMonday } from '../isoWeek';
 import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
@@ -106,7 +106,6 @@ export interface WeeklyInput {
   previous?: readonly (readonly unknown[])[];
 }
 
-const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 /** Teams in register order, then teams that only have tactics. */
 function teamOrder(rows: readonly RegisterRow[], tactics: readonly TacticRow[]): string[] {
@@ -140,13 +139,13 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   const yesNo: ValidationPlan = { kind: 'list', values: [YES_NO[lang].yes, YES_NO[lang].no], allowInvalid: false };
   const monday = weekMonday(week) ?? '';
 
-  b.row([text(fill(t.title, { week })), BLANK, text(fill(t.from, { monday }))], { bold: true, key: '#title' });
+  b.row([text(format(t.title, { week })), BLANK, text(format(t.from, { monday }))], { bold: true, key: '#title' });
   b.row([text(t.hint)], { key: '#hint' });
   b.blank();
 
   for (const team of teamOrder(input.rows, input.tactics)) {
     const teamName = team || t.noTeam;
-    b.row([text(fill(t.team, { team: teamName })), BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, text(week)], {
+    b.row([text(format(t.team, { team: teamName })), BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, text(week)], {
       bold: true,
       background: TEAM_BACKGROUND,
       key: `#team:${team}`,
