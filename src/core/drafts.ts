@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
-import { MAX_TITLE, OptionalId, TeamName, atLeast, atMost, keyResultRangeCheck, minLength, wholeNumber } from './schema';
+import { MAX_TITLE, OptionalId, TeamName, atLeast, atMost, keyResultRangeCheck, minLength, oneOf, wholeNumber } from './schema';
 import { inertText } from './text';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
@@ -26,7 +26,7 @@ export const KeyResultDraft = z
   .object({
     id: OptionalId,
     title: Title,
-    kind: z.enum(KR_KINDS, { error: 'choose_kind' }),
+    kind: oneOf(KR_KINDS, 'choose_kind'),
     start: NumberOrBlank,
     target: NumberOrBlank,
     current: z._default(NumberOrBlank, null),
@@ -54,7 +54,7 @@ export const ObjectiveDraft = z.object({
   id: OptionalId,
   team: TeamName,
   title: Title,
-  goalType: z.enum(GOAL_TYPES, { error: 'choose_goal_type' }),
+  goalType: oneOf(GOAL_TYPES, 'choose_goal_type'),
   parentId: OptionalId,
   keyResults: z.array(KeyResultDraft).check(z.maxLength(12, 'too_many_krs')),
   tactics: z._default(z.array(KeyTacticDraft).check(z.maxLength(12, 'too_many_tactics')), []),

@@ -22,6 +22,14 @@ export const minLength = (min: number, message: string) => z.refine<string>((val
 export const atLeast = (min: number, message: string) => z.refine<number>((value) => value >= min, message);
 export const atMost = (max: number, message: string) => z.refine<number>((value) => value <= max, message);
 
+/**
+ * One of `values`, with the message and path of `z.enum(values, message)`
+ * (issue code 'custom', like the checks above), without zod's enum machinery.
+ */
+export function oneOf<const T extends readonly string[]>(values: T, message?: string) {
+  return z.custom<T[number]>((value) => (values as readonly unknown[]).includes(value), message);
+}
+
 export const MAX_TITLE = 500;
 export const MAX_NOTE = 5000;
 
@@ -84,7 +92,7 @@ export const Cycle = z
     name: Text(80),
     start: IsoDate,
     end: IsoDate,
-    cadence: z._default(z.enum(CADENCES), 'quarterly'),
+    cadence: z._default(oneOf(CADENCES), 'quarterly'),
   })
   .check(
     z.refine((cycle) => cycle.end > cycle.start, { message: 'the end must be after the start', path: ['end'] }),
