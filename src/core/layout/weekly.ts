@@ -12,11 +12,10 @@
  * again, wherever people moved it.
  */
 import { format, type Language } from '../i18n';
-import { SHEET_NAMES } from '../texts';
 import { weekMonday } from '../isoWeek';
-import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
+import { BLANK, columnLetter, formula, num, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKey, textOf } from './builder';
-import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
+import { registerColumnRange, type RegisterRow } from './register';
 import type { TacticRow } from './tactics';
 
 /** 1-based columns of the weekly. Inputs are always in E, F and I. */
@@ -126,10 +125,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     const line = previous.get(key);
     return line ? carriedCell(line[column - 1]) : BLANK;
   };
-  const register = sheetRef(SHEET_NAMES[lang].register);
-  // Bounded, not whole columns: the register's formula rows (it grows by its spare rows).
-  const lastRegisterRow = registerCapacity(input.rows.length) + 1;
-  const registerColumn = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}$2:$${columnLetter(REGISTER_COLUMN[key])}$${lastRegisterRow}`;
+  const registerColumn = registerColumnRange(lang, input.rows.length);
   const confidence: ValidationPlan = {
     kind: 'list',
     values: Array.from({ length: 11 }, (_, i) => String(i)),
