@@ -5,7 +5,7 @@
  * two charts).
  */
 import { UserError } from '../core/errors';
-import { NO_CYCLE } from '../core/texts';
+import { NO_CYCLE, PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import { isoOf, textOf } from '../core/cellValues';
 import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
@@ -61,9 +61,16 @@ const TEXT = {
   },
   rollupInvalid: { en: 'Not a spreadsheet URL, skipped: {urls}', de: 'Keine Tabellen-URL, übersprungen: {urls}' },
   portfolioOpened: { en: 'The Portfolio is open.', de: 'Das Portfolio ist geöffnet.' },
-  title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
+  title: { en: PRODUCT_NAME, de: PRODUCT_NAME },
 };
 
+
+/** `readKeyed` of a sheet the add-on wrote; a used sheet of that name without a key column is someone else's. */
+function readOwnSheet(sheet: Sheet, carried: number, lang: Language) {
+  const snapshot = readKeyed(sheet, carried);
+  if (snapshot.used && !snapshot.keyColumn) throw new UserError(format(TEXT.foreign[lang], { name: sheet.getName() }));
+  return snapshot;
+}
 
 export interface CycleSettings {
   cycleName: string;
@@ -149,8 +156,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     const name = dashboardSheetName(lang);
     const existing = findSheet(spreadsheet, 'dashboard', lang);
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
-    const snapshot = existing ? readKeyed(existing, 1) : undefined;
-    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(format(TEXT.foreign[lang], { name: existing.getName() }));
+    const snapshot = existing ? readOwnSheet(existing, 1, lang) : undefined;
     const previous = snapshot?.values;
     const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
     const objectives = known.size;
@@ -237,8 +243,7 @@ export function rollUpTeams(lang: Language): RollupOutcome {
     const name = rollupSheetName(lang);
     const existing = findSheet(spreadsheet, 'rollup', lang);
     // The URL and sheet-name columns are 7 and 6 left of the key column.
-    const snapshot = existing ? readKeyed(existing, ROLLUP_WIDTH) : undefined;
-    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(format(TEXT.foreign[lang], { name: existing.getName() }));
+    const snapshot = existing ? readOwnSheet(existing, ROLLUP_WIDTH, lang) : undefined;
     const built = rollupPlan({ lang, previous: snapshot?.values });
     const session = new WriteSession(spreadsheet);
     let sheet: Sheet;

@@ -7,7 +7,7 @@
  */
 import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
-import { NO_CYCLE } from '../core/texts';
+import { NO_CYCLE, PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import { isoDay, isoWeek } from '../core/isoWeek';
 import { rowsByKey } from '../core/layout/builder';
@@ -77,7 +77,7 @@ const TEXT = {
     en: '{count} quick win(s) were carried into Settings (F2:F4) for the next cycle.',
     de: '{count} Quick Win(s) wurden für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
   },
-  title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
+  title: { en: PRODUCT_NAME, de: PRODUCT_NAME },
 };
 
 
