@@ -1,7 +1,8 @@
 /**
- * The data of the method as zod schemas: the one source of truth. Types are
- * inferred from them; the server validates with them whatever the sidebar or
- * a sheet hands it. Dates cross the sidebar boundary as ISO `YYYY-MM-DD`
+ * The data the server validates, as zod schemas (cycles, check-ins, and the
+ * building blocks of the sidebar's drafts in drafts.ts); types are inferred
+ * from them. The server validates with them whatever the sidebar or a sheet
+ * hands it. Dates cross the sidebar boundary as ISO `YYYY-MM-DD`
  * strings (a `Date` cannot pass `google.script.run`).
  */
 import * as z from 'zod/mini';
