@@ -39,7 +39,8 @@ function functionNames(code, consumer) {
 export function traceText(text, map = JSON.parse(readFileSync(MAP, 'utf8')), code = readFileSync(CODE, 'utf8')) {
   const consumer = new SourceMapConsumer(map);
   const names = functionNames(code, consumer);
-  return text.replace(/at (?:([\w$.<>]+) )?\(?(?:Code(?:\.js|\.gs)?):(\d+):(\d+)\)?/g, (whole, name, line, column) => {
+  // V8 writes a method called under another property name as "Object.pa [as OKR_SCORE]".
+  return text.replace(/at (?:([\w$.<>]+)(?: \[as [\w$]+\])? )?\(?(?:Code(?:\.js|\.gs)?):(\d+):(\d+)\)?/g, (whole, name, line, column) => {
     const pos = consumer.originalPositionFor({ line: Number(line), column: Number(column) - 1 });
     if (!pos.source) return whole;
     const short = name?.replace(/^Object\./, '');

@@ -5,9 +5,9 @@
  * two charts).
  */
 import { UserError } from '../core/errors';
-import type { Language } from '../core/i18n';
-import { isoDay } from '../core/isoWeek';
-import { textOf } from '../core/layout/builder';
+import { PRODUCT_NAME } from '../core/texts';
+import { format, type Language } from '../core/i18n';
+import { isoOf, textOf } from '../core/cellValues';
 import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
 import { columnLetter } from '../core/layout/plan';
 import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
@@ -61,21 +61,22 @@ const TEXT = {
   },
   rollupInvalid: { en: 'Not a spreadsheet URL, skipped: {urls}', de: 'Keine Tabellen-URL, übersprungen: {urls}' },
   portfolioOpened: { en: 'The Portfolio is open.', de: 'Das Portfolio ist geöffnet.' },
-  title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
+  title: { en: PRODUCT_NAME, de: PRODUCT_NAME },
 };
 
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+
+/** `readKeyed` of a sheet the add-on wrote; a used sheet of that name without a key column is someone else's. */
+function readOwnSheet(sheet: Sheet, carried: number, lang: Language) {
+  const snapshot = readKeyed(sheet, carried);
+  if (snapshot.used && !snapshot.keyColumn) throw new UserError(format(TEXT.foreign[lang], { name: sheet.getName() }));
+  return snapshot;
+}
 
 export interface CycleSettings {
   cycleName: string;
   teams: string[];
   start: string;
   end: string;
-}
-
-function isoOf(value: unknown): string {
-  return Object.prototype.toString.call(value) === '[object Date]' ? isoDay(value as Date) : textOf(value);
 }
 
 /** Cycle name, dates and teams: one read of Settings A1:F101 (2 calls). */
@@ -155,8 +156,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     const name = dashboardSheetName(lang);
     const existing = findSheet(spreadsheet, 'dashboard', lang);
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
-    const snapshot = existing ? readKeyed(existing, 1) : undefined;
-    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    const snapshot = existing ? readOwnSheet(existing, 1, lang) : undefined;
     const previous = snapshot?.values;
     const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
     const objectives = known.size;
@@ -206,9 +206,9 @@ export function openPortfolio(lang: Language): { created: boolean } {
 }
 
 export function dashboardMessage(outcome: DashboardOutcome, lang: Language): string {
-  const lines = [fill(TEXT[outcome.kind][lang], { name: outcome.name, teams: outcome.teams, objectives: outcome.objectives })];
+  const lines = [format(TEXT[outcome.kind][lang], { name: outcome.name, teams: outcome.teams, objectives: outcome.objectives })];
   if (outcome.portfolioCreated) lines.push(TEXT.portfolioCreated[lang]);
-  if (outcome.unknownPortfolioIds.length) lines.push(fill(TEXT.unknownIds[lang], { ids: outcome.unknownPortfolioIds.join(', ') }));
+  if (outcome.unknownPortfolioIds.length) lines.push(format(TEXT.unknownIds[lang], { ids: outcome.unknownPortfolioIds.join(', ') }));
   return lines.join('\n');
 }
 
@@ -243,8 +243,7 @@ export function rollUpTeams(lang: Language): RollupOutcome {
     const name = rollupSheetName(lang);
     const existing = findSheet(spreadsheet, 'rollup', lang);
     // The URL and sheet-name columns are 7 and 6 left of the key column.
-    const snapshot = existing ? readKeyed(existing, ROLLUP_WIDTH) : undefined;
-    if (existing && snapshot && snapshot.used && !snapshot.keyColumn) throw new UserError(fill(TEXT.foreign[lang], { name: existing.getName() }));
+    const snapshot = existing ? readOwnSheet(existing, ROLLUP_WIDTH, lang) : undefined;
     const built = rollupPlan({ lang, previous: snapshot?.values });
     const session = new WriteSession(spreadsheet);
     let sheet: Sheet;
@@ -258,8 +257,8 @@ export function rollUpTeams(lang: Language): RollupOutcome {
 }
 
 export function rollupMessage(outcome: RollupOutcome, lang: Language): string {
-  const lines = [fill((outcome.kind === 'created' ? TEXT.rollupCreated : TEXT.rollupWritten)[lang], { name: outcome.name, sources: outcome.sources })];
-  if (outcome.invalid.length) lines.push(fill(TEXT.rollupInvalid[lang], { urls: outcome.invalid.join(', ') }));
+  const lines = [format((outcome.kind === 'created' ? TEXT.rollupCreated : TEXT.rollupWritten)[lang], { name: outcome.name, sources: outcome.sources })];
+  if (outcome.invalid.length) lines.push(format(TEXT.rollupInvalid[lang], { urls: outcome.invalid.join(', ') }));
   return lines.join('\n');
 }
 

@@ -7,7 +7,8 @@
  */
 import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
-import type { Language } from '../core/i18n';
+import { PRODUCT_NAME } from '../core/texts';
+import { format, type Language } from '../core/i18n';
 import { isoDay, isoWeek } from '../core/isoWeek';
 import { rowsByKey } from '../core/layout/builder';
 import { checkInLogPlan } from '../core/layout/checkInLog';
@@ -77,11 +78,9 @@ const TEXT = {
     en: '{count} quick win(s) were carried into Settings (F2:F4) for the next cycle.',
     de: '{count} Quick Win(s) wurden für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
   },
-  title: { en: 'OKR for Sheets', de: 'OKR for Sheets' },
+  title: { en: PRODUCT_NAME, de: PRODUCT_NAME },
 };
 
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 
 function requireRegister(spreadsheet: Spreadsheet, lang: Language, withFormulas = false): { sheet: Sheet; snapshot: RegisterSnapshot } {
   const sheet = findSheet(spreadsheet, 'register', lang);
@@ -152,7 +151,7 @@ function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: Date): {
   if (match) return { sheet: active, week: match[1] };
   const week = isoWeek(today);
   const sheet = spreadsheet.getSheetByName(weeklySheetName(week));
-  if (!sheet) throw new UserError(fill(TEXT.noWeekly[lang], { week }));
+  if (!sheet) throw new UserError(format(TEXT.noWeekly[lang], { week }));
   return { sheet, week };
 }
 
@@ -269,30 +268,30 @@ export function generateRetrospective(lang: Language): SheetOutcome {
 }
 
 export function weeklyMessage(outcome: WeeklyOutcome, lang: Language): string {
-  if (outcome.kind === 'regenerated') return fill(TEXT.weeklyRegenerated[lang], { name: outcome.name });
-  const created = fill(TEXT.weeklyCreated[lang], { name: outcome.name, krs: outcome.krs, tactics: outcome.tactics, teams: outcome.teams });
-  return outcome.kind === 'suffixed' ? `${fill(TEXT.weeklySuffix[lang], { name: outcome.name, taken: outcome.taken ?? '' })} ${created}` : created;
+  if (outcome.kind === 'regenerated') return format(TEXT.weeklyRegenerated[lang], { name: outcome.name });
+  const created = format(TEXT.weeklyCreated[lang], { name: outcome.name, krs: outcome.krs, tactics: outcome.tactics, teams: outcome.teams });
+  return outcome.kind === 'suffixed' ? `${format(TEXT.weeklySuffix[lang], { name: outcome.name, taken: outcome.taken ?? '' })} ${created}` : created;
 }
 
 export function applyMessage(outcome: ApplyOutcome, lang: Language): string {
   const lines = [
     outcome.appended
-      ? fill(TEXT.applied[lang], { week: outcome.week, krs: outcome.registerUpdated, entries: outcome.appended })
-      : fill(TEXT.nothingNew[lang], { week: outcome.week }),
+      ? format(TEXT.applied[lang], { week: outcome.week, krs: outcome.registerUpdated, entries: outcome.appended })
+      : format(TEXT.nothingNew[lang], { week: outcome.week }),
   ];
-  if (outcome.alreadyLogged) lines.push(fill(TEXT.already[lang], { count: outcome.alreadyLogged }));
+  if (outcome.alreadyLogged) lines.push(format(TEXT.already[lang], { count: outcome.alreadyLogged }));
   if (outcome.rejected.length) lines.push(TEXT.rejected[lang], ...outcome.rejected.map((r) => `• ${r.id}: ${r.problem}`));
   return lines.join('\n');
 }
 
 export function sheetMessage(outcome: SheetOutcome, lang: Language): string {
   if (outcome.kind === 'exists') {
-    const carried = outcome.carried ? ` ${fill(TEXT.carried[lang], { count: outcome.carried })}` : '';
-    return fill(TEXT.exists[lang], { name: outcome.name }) + carried;
+    const carried = outcome.carried ? ` ${format(TEXT.carried[lang], { count: outcome.carried })}` : '';
+    return format(TEXT.exists[lang], { name: outcome.name }) + carried;
   }
   return outcome.objectives !== undefined
-    ? fill(TEXT.reviewCreated[lang], { name: outcome.name, objectives: outcome.objectives })
-    : fill(TEXT.retroCreated[lang], { name: outcome.name });
+    ? format(TEXT.reviewCreated[lang], { name: outcome.name, objectives: outcome.objectives })
+    : format(TEXT.retroCreated[lang], { name: outcome.name });
 }
 
 /** Menu handlers: run the use case, then tell the person what happened. */

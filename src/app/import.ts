@@ -7,6 +7,7 @@
  * validates again and appends to the register in one block under the lock.
  */
 import { UserError } from '../core/errors';
+import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import {
   IMPORT_ROLES,
@@ -24,7 +25,7 @@ import { INPUT_KEYS, registerInputCells, type RegisterRow } from '../core/layout
 import { GOAL_TYPE_LABELS } from '../core/vocabulary';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
-import { readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
+import { lastInputSheetRow, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { alert, showSidebarPage } from '../sheets/ui';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
 import { cellValue } from '../sheets/writer';
@@ -261,7 +262,7 @@ export function importRun(request: ImportRequest): ImportResult {
           dependsOn: [],
         });
     }
-    const lastInputRow = snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
+    const lastInputRow = lastInputSheetRow(snapshot);
     const needed = lastInputRow + rows.length;
     const maxRows = register.getMaxRows();
     if (needed > maxRows) register.insertRowsAfter(maxRows, needed - maxRows);
@@ -292,7 +293,7 @@ export function openImportFromMenu(): void {
   sheets(); // a cycle must exist: explains otherwise
   const active = activeSpreadsheet().getActiveRange();
   if (!active) {
-    alert('OKR for Sheets', TEXT.selectFirst[lang]);
+    alert(PRODUCT_NAME, TEXT.selectFirst[lang]);
     return;
   }
   showSidebarPage('Import', TEXT.title[lang]);

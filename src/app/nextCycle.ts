@@ -7,7 +7,9 @@
  * point at a renamed sheet) and sets up the new cycle through the setup code
  * path with the carried rows, tactics and quick wins.
  */
+import { isDateValue } from '../core/cellValues';
 import { parseDay } from '../core/cycleSetup';
+import { isoDay } from '../core/isoWeek';
 import { UserError } from '../core/errors';
 import { NO_CYCLE } from '../core/texts';
 import { format, LANGUAGES, type Language } from '../core/i18n';
@@ -60,11 +62,7 @@ export interface NextCycleState {
 }
 
 function isoOf(value: unknown): string | null {
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = value as Date;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
+  if (isDateValue(value)) return isoDay(value);
   return typeof value === 'string' ? parseDay(value) : null;
 }
 

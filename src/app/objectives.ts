@@ -21,7 +21,7 @@ import { TACTIC_KEYS, tacticCells, tacticsPlan, type TacticRow } from '../core/l
 import { isoOf } from '../core/cellValues';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
-import { keepUserFormulas, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
+import { keepUserFormulas, lastInputSheetRow, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, cellValue, writeNewSheet } from '../sheets/writer';
 import { idCounters } from '../sheets/ids';
@@ -208,7 +208,7 @@ export function saveObjective(input: unknown): SaveResult {
         confidence: null,
         dependsOn: [],
       });
-    const lastInputRow = snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
+    const lastInputRow = lastInputSheetRow(snapshot);
     // What people typed into an existing KR's current value (unless the sidebar changed it) and confidence stays
     // exactly as it was, also text ("about 40") or a formula (=Sales!B7) that the sidebar cannot show.
     const sheetRowOf = new Map(mine.map(({ sheetRow, row }) => [row.krId, sheetRow]));

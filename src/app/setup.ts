@@ -1,7 +1,7 @@
 /** Use case: set up a new cycle (Settings, OKR register, Tactics) in the active spreadsheet. */
 import { nextQuarterName, parseCycleSetup, type CycleSetup } from '../core/cycleSetup';
 import { UserError } from '../core/errors';
-import type { Language } from '../core/i18n';
+import { format, type Language } from '../core/i18n';
 import { registerPlan, type RegisterRow } from '../core/layout/register';
 import { settingsPlan } from '../core/layout/settings';
 import { tacticsPlan, type TacticRow } from '../core/layout/tactics';
@@ -45,8 +45,6 @@ const TEXT = {
   },
 };
 
-const fill = (text: string, params: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 
 /**
  * Creates Settings, the register and Tactics. Never overwrites: where a
@@ -68,7 +66,7 @@ export function setUpCycleLocked(setup: CycleSetup, lang: Language, content: Set
     const roles: SheetRole[] = ['settings', 'tactics'];
     for (const role of roles) {
       const name = SHEET_NAMES[lang][role];
-      if (spreadsheet.getSheetByName(name)) throw new UserError(fill(TEXT.nameTaken[lang], { name }));
+      if (spreadsheet.getSheetByName(name)) throw new UserError(format(TEXT.nameTaken[lang], { name }));
     }
     const session = new WriteSession(spreadsheet);
     // Settings first (the others validate against its team list); the register last, so it is the active
@@ -85,15 +83,15 @@ export function setUpCycleLocked(setup: CycleSetup, lang: Language, content: Set
 
 export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup, lang: Language): string {
   if (outcome.kind === 'created')
-    return fill(TEXT.created[lang], { name: setup.cycle.name, teams: setup.teams.length, sheets: outcome.sheets.join(', ') });
-  const repaired = outcome.repairedRows ? fill(TEXT.repaired[lang], { count: outcome.repairedRows }) : '';
-  return fill(TEXT.exists[lang], { register: outcome.register, repaired });
+    return format(TEXT.created[lang], { name: setup.cycle.name, teams: setup.teams.length, sheets: outcome.sheets.join(', ') });
+  const repaired = outcome.repairedRows ? format(TEXT.repaired[lang], { count: outcome.repairedRows }) : '';
+  return format(TEXT.exists[lang], { register: outcome.register, repaired });
 }
 
 /** Menu: asks for the cycle in one prompt, explains what is wrong until the answer is usable or cancelled. */
 export function setUpCycleFromMenu(today = new Date()): void {
   const lang = spreadsheetLanguage();
-  let answer = promptText(TEXT.title[lang], fill(TEXT.ask[lang], { example: nextQuarterName(today) }));
+  let answer = promptText(TEXT.title[lang], format(TEXT.ask[lang], { example: nextQuarterName(today) }));
   while (answer !== null) {
     const parsed = parseCycleSetup(answer, lang);
     if (parsed.ok) {
@@ -103,6 +101,6 @@ export function setUpCycleFromMenu(today = new Date()): void {
       else alert(TEXT.title[lang], message);
       return;
     }
-    answer = promptText(TEXT.problems[lang], `${parsed.problems.join('\n')}\n\n${fill(TEXT.ask[lang], { example: nextQuarterName(today) })}`);
+    answer = promptText(TEXT.problems[lang], `${parsed.problems.join('\n')}\n\n${format(TEXT.ask[lang], { example: nextQuarterName(today) })}`);
   }
 }

@@ -1,6 +1,7 @@
 /** Reading cell values as `getValues` returns them (numbers, strings, booleans, Dates, ''). */
 import { isoDay } from './isoWeek';
 
+/** Cross-realm safe (a `Date` from another V8 context fails `instanceof`). */
 export function isDateValue(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }

@@ -6,7 +6,7 @@
  * the lock serialises them) changes nothing. Entries are validated with the
  * `CheckIn` schema; a bad entry is reported by its KR id and not applied.
  */
-import type { Language } from './i18n';
+import { format, type Language } from './i18n';
 import { CheckIn, MAX_NOTE } from './schema';
 import { numberOf } from './layout/builder';
 import { logKey, type LogEntry } from './layout/checkInLog';
@@ -61,7 +61,6 @@ const TEAM_LABELS = {
   de: { assumption: 'Getestete Annahme', problems: 'Probleme', improvements: 'Verbesserungen', unrealistic: 'Ziel wirkt unrealistisch', focus: 'Fokus nächste Woche' },
 };
 
-const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 const blank = (value: unknown) => value === '' || value === null || value === undefined;
 
 export function planCheckIn(input: CheckInInput): CheckInPlan {
@@ -86,7 +85,7 @@ export function planCheckIn(input: CheckInInput): CheckInPlan {
     if (blank(kr.value) && blank(kr.confidence) && !kr.note) continue;
     const value = blank(kr.value) ? null : numberOf(kr.value);
     if (!blank(kr.value) && value === null) {
-      reject(kr.krId, fill(PROBLEMS.notNumber[lang], { value: String(kr.value) }));
+      reject(kr.krId, format(PROBLEMS.notNumber[lang], { value: String(kr.value) }));
       continue;
     }
     const confidence = blank(kr.confidence) ? null : numberOf(kr.confidence);
@@ -97,15 +96,15 @@ export function planCheckIn(input: CheckInInput): CheckInPlan {
       reject(
         kr.krId,
         onConfidence
-          ? fill(PROBLEMS.confidence[lang], { value: String(kr.confidence) })
+          ? format(PROBLEMS.confidence[lang], { value: String(kr.confidence) })
           : on('note')
-            ? fill(PROBLEMS.noteTooLong[lang], { length: String(kr.note.trim().length), max: String(MAX_NOTE) })
-            : fill(PROBLEMS.invalid[lang], { detail: parsed.error.issues.map((issue) => issue.message).join('; ') }),
+            ? format(PROBLEMS.noteTooLong[lang], { length: String(kr.note.trim().length), max: String(MAX_NOTE) })
+            : format(PROBLEMS.invalid[lang], { detail: parsed.error.issues.map((issue) => issue.message).join('; ') }),
       );
       continue;
     }
     if (!blank(kr.confidence) && confidence === null) {
-      reject(kr.krId, fill(PROBLEMS.confidence[lang], { value: String(kr.confidence) }));
+      reject(kr.krId, format(PROBLEMS.confidence[lang], { value: String(kr.confidence) }));
       continue;
     }
     const state = register.get(kr.krId);
@@ -139,7 +138,7 @@ export function planCheckIn(input: CheckInInput): CheckInPlan {
     }
     const rating = tactic.rating ? parseTacticRating(tactic.rating) : undefined;
     if (tactic.rating && !rating) {
-      reject(tactic.id, fill(PROBLEMS.rating[lang], { value: tactic.rating }));
+      reject(tactic.id, format(PROBLEMS.rating[lang], { value: tactic.rating }));
       continue;
     }
     const added = log({

@@ -4,6 +4,7 @@
  * `Pilot Jan; 2027-01-04; 2027-01-29; Platform` (German dates 4.1.2027 work).
  */
 import { say, type Bilingual, type Language } from './i18n';
+import { pad } from './isoWeek';
 import { Cycle } from './schema';
 
 export interface CycleSetup {
@@ -28,7 +29,6 @@ const TEXT = {
   longName: { en: 'The cycle name is longer than 80 characters.', de: 'Der Zyklusname ist länger als 80 Zeichen.' },
 } satisfies Record<string, Bilingual>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 function isValidDay(y: number, m: number, d: number): boolean {

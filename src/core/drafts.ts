@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Bilingual, Language } from './i18n';
-import { Id, MAX_TITLE, TeamName, keyResultRangeCheck } from './schema';
+import { MAX_TITLE, OptionalId, TeamName, atLeast, atMost, keyResultRangeCheck, minLength, oneOf, wholeNumber } from './schema';
 import { inertText } from './text';
 import { GOAL_TYPES, KR_KINDS, type GoalType } from './vocabulary';
 
@@ -15,28 +15,27 @@ z.config({ jitless: true });
 const Title = z.string({ error: 'not_text' }).check(
   z.overwrite(inertText),
   z.trim(),
-  z.minLength(1, 'empty'),
+  minLength(1, 'empty'),
   z.maxLength(MAX_TITLE, 'too_long'),
 );
 const NumberOrBlank = z.nullable(
   z.number({ error: 'not_a_number' }).check(z.refine(Number.isFinite, 'not_a_number')),
 );
-const OptionalId = z._default(z.union([Id, z.literal('')]), '');
 
 export const KeyResultDraft = z
   .object({
     id: OptionalId,
     title: Title,
-    kind: z.enum(KR_KINDS, { error: 'choose_kind' }),
+    kind: oneOf(KR_KINDS, 'choose_kind'),
     start: NumberOrBlank,
     target: NumberOrBlank,
     current: z._default(NumberOrBlank, null),
     /** The current value the sidebar showed when it loaded the KR: unchanged means "keep what the sheet has now". */
     currentAsLoaded: z._default(NumberOrBlank, null),
     unit: z._default(z.string().check(z.trim(), z.maxLength(40, 'too_long')), ''),
-    weight: z._default(z.number({ error: 'not_a_number' }).check(z.gte(0, 'negative')), 1),
+    weight: z._default(z.number({ error: 'not_a_number' }).check(atLeast(0, 'negative')), 1),
     confidence: z._default(
-      z.nullable(z.int({ error: 'confidence_range' }).check(z.gte(0, 'confidence_range'), z.lte(10, 'confidence_range'))),
+      z.nullable(wholeNumber('confidence_range').check(atLeast(0, 'confidence_range'), atMost(10, 'confidence_range'))),
       null,
     ),
     dependsOn: z._default(z.array(TeamName), []),
@@ -55,7 +54,7 @@ export const ObjectiveDraft = z.object({
   id: OptionalId,
   team: TeamName,
   title: Title,
-  goalType: z.enum(GOAL_TYPES, { error: 'choose_goal_type' }),
+  goalType: oneOf(GOAL_TYPES, 'choose_goal_type'),
   parentId: OptionalId,
   keyResults: z.array(KeyResultDraft).check(z.maxLength(12, 'too_many_krs')),
   tactics: z._default(z.array(KeyTacticDraft).check(z.maxLength(12, 'too_many_tactics')), []),

@@ -17,6 +17,7 @@
  * - A KR already in the register (same team, objective and KR title) or twice
  *   in the selection is reported as a duplicate, so importing twice adds nothing twice.
  */
+import { isDateValue } from './cellValues';
 import { format, type Bilingual, type Language } from './i18n';
 import { parseGoalType, parseKrKind, type GoalType, type KrKind } from './vocabulary';
 
@@ -185,7 +186,7 @@ const MAX_TITLE = 500;
 
 function textOf(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Object.prototype.toString.call(value) === '[object Date]') return '';
+  if (isDateValue(value)) return '';
   return String(value).replace(/\s+/g, ' ').trim();
 }
 

@@ -3,7 +3,8 @@
  * year's first Thursday. Labels look like `2026-W48` and sort as text.
  */
 const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Two digits: 3 → `03`. */
+export const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The ISO week of a date's calendar day (its local year, month and day). */
 export function isoWeek(date: Date): string {

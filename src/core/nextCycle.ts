@@ -22,6 +22,7 @@
  */
 import { quarterDates, type CycleSetup } from './cycleSetup';
 import { format, LANGUAGES, type Bilingual, type Language } from './i18n';
+import { pad } from './isoWeek';
 import type { RegisterRow } from './layout/register';
 import { REVIEW_COLUMN, reviewSheetName } from './layout/review';
 import { retrospectiveSheetName } from './layout/retrospective';
@@ -70,7 +71,6 @@ export function readReviewDecisions(values: readonly (readonly unknown[])[]): Ma
   return decisions;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The cycle after `old`: it starts the day after the old end. Quarterly:

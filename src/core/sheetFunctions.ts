@@ -4,7 +4,9 @@
  * them) is read into numbers and words here, scored by `scoring.ts`, and
  * handed back in the same shape. Blank inputs give blank outputs.
  */
+import { isDateValue } from './cellValues';
 import { type Language, say, type Bilingual } from './i18n';
+import { isoDay } from './isoWeek';
 import { CALIBRATION_LABELS, calibrate } from './calibration';
 import {
   ScoringError,
@@ -88,24 +90,14 @@ const TEXT = {
   },
 } satisfies Record<string, Bilingual>;
 
-/** Cross-realm safe (a `Date` from another V8 context fails `instanceof`). */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
 function isGrid(value: unknown): value is CellValue[][] {
   return Array.isArray(value);
 }
 
 function show(value: unknown): string {
-  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
+  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
-}
-
-function isoDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** One argument of a call, read cell by cell. */
@@ -140,6 +132,11 @@ function fail(ctx: Context, text: Bilingual, arg: Arg | null, row: number, col: 
   );
 }
 
+/** Two ranges of different sizes: `arg` has rows × cols cells, `first` firstRows × firstCols. */
+function shapeError(fn: string, lang: Language, arg: string, rows: number, cols: number, first: string, firstRows: number, firstCols: number): CellError {
+  return new CellError(say(TEXT.shape, lang, { fn, arg, rows, cols, first, firstRows, firstCols }));
+}
+
 function cell(arg: Arg, row: number, col: number): CellValue {
   const grid = arg.grid;
   if (grid === null) return arg.value as CellValue;
@@ -161,7 +158,7 @@ function prepare(fn: string, lang: Language, named: Record<string, CellInput>): 
     const firstRows = first.grid!.length;
     const firstCols = first.grid![0]?.length ?? 0;
     if (rows !== firstRows || cols !== firstCols)
-      throw new CellError(say(TEXT.shape, lang, { fn, arg: arg.name, rows, cols, first: first.name, firstRows, firstCols }));
+      throw shapeError(fn, lang, arg.name, rows, cols, first.name, firstRows, firstCols);
   }
   const rows = first ? first.grid!.length : 1;
   const cols = first ? first.grid![0]?.length ?? 0 : 1;
@@ -188,7 +185,7 @@ function readNumber(ctx: Context, arg: Arg, row: number, col: number): number | 
     }
     return fail(ctx, TEXT.notNumber, arg, row, col, value);
   }
-  if (isDate(value)) return fail(ctx, TEXT.dateNotNumber, arg, row, col, value);
+  if (isDateValue(value)) return fail(ctx, TEXT.dateNotNumber, arg, row, col, value);
   return fail(ctx, TEXT.notNumber, arg, row, col, value);
 }
 
@@ -201,7 +198,7 @@ export function serialDay(date: Date): number {
 function readDay(ctx: Context, arg: Arg, row: number, col: number): number | null {
   const value = cell(arg, row, col);
   if (value === null || value === undefined || value === '') return null;
-  if (isDate(value)) {
+  if (isDateValue(value)) {
     if (Number.isNaN(value.getTime())) fail(ctx, TEXT.notDate, arg, row, col, value);
     return serialDay(value);
   }
@@ -220,18 +217,20 @@ function readDay(ctx: Context, arg: Arg, row: number, col: number): number | nul
   return fail(ctx, TEXT.notDate, arg, row, col, value);
 }
 
-function readKind(ctx: Context, arg: Arg, row: number, col: number): KrKind | undefined {
+/** A cell read as a word of the vocabulary: blank gives `undefined`; a word `parse` does not know fails with `text`. */
+function readWord<T>(ctx: Context, arg: Arg, row: number, col: number, parse: (word: string) => T | undefined, text: Bilingual): T | undefined {
   const value = cell(arg, row, col);
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
-  const kind = typeof value === 'string' ? parseKrKind(value) : undefined;
-  return kind ?? fail(ctx, TEXT.badKind, arg, row, col, value);
+  const word = typeof value === 'string' ? parse(value) : undefined;
+  return word ?? fail(ctx, text, arg, row, col, value);
+}
+
+function readKind(ctx: Context, arg: Arg, row: number, col: number): KrKind | undefined {
+  return readWord(ctx, arg, row, col, parseKrKind, TEXT.badKind);
 }
 
 function readGoalType(ctx: Context, arg: Arg, row: number, col: number): GoalType | null {
-  const value = cell(arg, row, col);
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  const goalType = typeof value === 'string' ? parseGoalType(value) : undefined;
-  return goalType ?? fail(ctx, TEXT.badGoalType, arg, row, col, value);
+  return readWord(ctx, arg, row, col, parseGoalType, TEXT.badGoalType) ?? null;
 }
 
 function readLevel(ctx: Context, arg: Arg, row: number, col: number): number | undefined {
@@ -296,17 +295,7 @@ export function okrObjectiveScore(lang: Language, scores: CellInput, weights?: C
   const scoreCells = flatten(scores);
   const weightCells = weights === undefined || weights === null ? null : flatten(weights);
   if (weightCells && weightCells.length !== scoreCells.length && weightCells.length !== 1) {
-    throw new CellError(
-      say(TEXT.shape, lang, {
-        fn: ctx.fn,
-        arg: 'weights',
-        rows: weightCells.length,
-        cols: 1,
-        first: 'scores',
-        firstRows: scoreCells.length,
-        firstCols: 1,
-      }),
-    );
+    throw shapeError(ctx.fn, lang, 'weights', weightCells.length, 1, 'scores', scoreCells.length, 1);
   }
   const scoreArg: Arg = { name: 'scores', value: null, grid: null };
   const weightArg: Arg = { name: 'weights', value: null, grid: null };
@@ -391,7 +380,7 @@ export function okrCalibration(lang: Language, scores: CellInput, goalType?: Cel
   const scoreArg: Arg = { name: 'scores', value: scores, grid: isGrid(scores) ? scores : null };
   const goalGrid = isGrid(goalType) ? goalType : null;
   if (goalGrid && goalGrid.length !== rows && !(goalGrid.length === 1 && (goalGrid[0]?.length ?? 0) === 1))
-    throw new CellError(say(TEXT.shape, lang, { fn, arg: 'goal_type', rows: goalGrid.length, cols: goalGrid[0]?.length ?? 0, first: 'scores', firstRows: rows, firstCols: cols }));
+    throw shapeError(fn, lang, 'goal_type', goalGrid.length, goalGrid[0]?.length ?? 0, 'scores', rows, cols);
   const goalArg: Arg = { name: 'goal_type', value: goalType ?? null, grid: goalGrid };
   const goalCtx: Context = { fn, lang, rows, cols: 1 };
   const out: (number | string)[][] = [];

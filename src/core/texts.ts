@@ -1,6 +1,9 @@
 /** The words of the add-on's menu, dialogs and messages, in English and German. */
 import type { Language } from './i18n';
 
+/** The add-on's name: the title of its dialogs and toasts, the same in every language. */
+export const PRODUCT_NAME = 'OKR for Sheets';
+
 export interface MenuLabels {
   setUpCycle: string;
   openSidebar: string;

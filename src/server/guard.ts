@@ -4,6 +4,7 @@
  * failed and that nothing was lost, and is logged for the developer.
  */
 import { UserError } from '../core/errors';
+import { PRODUCT_NAME } from '../core/texts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { alert } from '../sheets/ui';
 
@@ -13,13 +14,13 @@ export function guarded(action: () => void): void {
   } catch (error) {
     const lang = spreadsheetLanguage();
     if (error instanceof UserError) {
-      alert('OKR for Sheets', error.message);
+      alert(PRODUCT_NAME, error.message);
       return;
     }
     const detail = error instanceof Error ? error.message : String(error);
     console.error(error);
     alert(
-      'OKR for Sheets',
+      PRODUCT_NAME,
       lang === 'de'
         ? `Das hat nicht geklappt: ${detail}\nWas du eingegeben hast, ist unverändert. Versuche es erneut oder melde den Fehler.`
         : `That did not work: ${detail}\nWhat you entered is unchanged. Try again, or report the problem.`,

@@ -1,4 +1,5 @@
 /** Reading the register and keeping its computed columns whole. */
+import { isDateValue } from '../core/cellValues';
 import type { Language } from '../core/i18n';
 import {
   COMPUTED_KEYS,
@@ -41,6 +42,11 @@ export function readRegister(sheet: Sheet): RegisterSnapshot {
   return { values, formulas, rows, capacity: Math.max(last - 1, lastInput) };
 }
 
+/** The sheet row of the last row with input; 1 (the header) when there is none. */
+export function lastInputSheetRow(snapshot: RegisterSnapshot): number {
+  return snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
+}
+
 /**
  * Rows a person inserted or appended get the formulas they need: the computed
  * block is rewritten (one `setFormulas`) whenever a formula is missing or
@@ -48,8 +54,7 @@ export function readRegister(sheet: Sheet): RegisterSnapshot {
  * Returns the number of rows whose formulas were filled or renewed.
  */
 export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot, lang: Language): number {
-  const lastInputRow = snapshot.rows.length ? snapshot.rows[snapshot.rows.length - 1].sheetRow : 1;
-  const capacity = Math.max(registerCapacity(lastInputRow - 1), snapshot.formulas.length);
+  const capacity = Math.max(registerCapacity(lastInputSheetRow(snapshot) - 1), snapshot.formulas.length);
   const lastRow = capacity + 1;
   const firstComputed = REGISTER_COLUMN[FIRST_COMPUTED];
   const expected: string[][] = [];
@@ -70,8 +75,7 @@ export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot,
 /** Whether a value about to be written (`cellValue` output) is what the cell shows now. */
 function sameAsShown(next: unknown, shown: unknown): boolean {
   if (typeof next === 'string' && next.startsWith("'")) return next.slice(1) === shown;
-  if (next instanceof Date || Object.prototype.toString.call(next) === '[object Date]')
-    return Object.prototype.toString.call(shown) === '[object Date]' && (next as Date).getTime() === (shown as Date).getTime();
+  if (isDateValue(next)) return isDateValue(shown) && next.getTime() === shown.getTime();
   return next === shown;
 }
 

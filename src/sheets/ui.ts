@@ -1,4 +1,6 @@
 /** Talking to the person at the sheet: prompts, alerts, toasts. */
+import { PRODUCT_NAME } from '../core/texts';
+
 export function promptText(title: string, text: string): string | null {
   const ui = SpreadsheetApp.getUi();
   const response = ui.prompt(title, text, ui.ButtonSet.OK_CANCEL);
@@ -10,7 +12,7 @@ export function alert(title: string, text: string): void {
   ui.alert(title, text, ui.ButtonSet.OK);
 }
 
-export function toast(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, text: string, title = 'OKR for Sheets'): void {
+export function toast(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, text: string, title = PRODUCT_NAME): void {
   spreadsheet.toast(text, title, 8);
 }
 

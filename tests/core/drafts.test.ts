@@ -42,4 +42,27 @@ describe('validateDraft', () => {
     const result = validateDraft({ ...sales, title: '=HYPERLINK("x")' }, 'en');
     expect(result.ok && result.draft.title).toBe('=HYPERLINK("x")');
   });
+  it('takes a blank or a valid id (trimmed), and rejects blanks of spaces and bad ids', () => {
+    const ids = (id: unknown) => validateDraft({ ...sales, id, parentId: id }, 'en');
+    const blank = ids('');
+    expect(blank.ok && [blank.draft.id, blank.draft.parentId]).toEqual(['', '']);
+    const trimmed = ids(' O-1 ');
+    expect(trimmed.ok && [trimmed.draft.id, trimmed.draft.parentId]).toEqual(['O-1', 'O-1']);
+    for (const bad of ['   ', '-x', 'a b', 'x'.repeat(41), 7]) {
+      const result = ids(bad);
+      expect(result.ok || result.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['id invalid', 'parentId invalid']);
+    }
+  });
+  it('reports a confidence out of range once per rule it breaks, as z.int() did', () => {
+    const codes = (confidence: unknown) => {
+      const result = validateDraft({ ...sales, keyResults: [{ ...sales.keyResults[0], confidence }] }, 'en');
+      return result.ok ? [] : result.errors.map((e) => `${e.path} ${e.code}`);
+    };
+    expect(codes(0)).toEqual([]);
+    expect(codes(10)).toEqual([]);
+    expect(codes(null)).toEqual([]);
+    const once = ['keyResults.0.confidence confidence_range'];
+    for (const value of [5.5, 11.5, -0.5, -1, 11, Number.NaN, Infinity, '5']) expect(codes(value)).toEqual(once);
+    for (const value of [1e20, 2 ** 53]) expect(codes(value)).toEqual([...once, ...once]);
+  });
 });

@@ -5,7 +5,8 @@
  * reads back to find entries again after people inserted rows or the sheet
  * was regenerated.
  */
-import { numberOf, textOf } from '../cellValues';
+import { isDateValue, numberOf, textOf } from '../cellValues';
+import { isoDay } from '../isoWeek';
 export { numberOf, textOf };
 import { BLANK, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 
@@ -87,11 +88,7 @@ export function carriedCell(value: unknown): CellPlan {
   if (value === null || value === undefined || value === '') return BLANK;
   if (typeof value === 'number') return Number.isFinite(value) ? { number: value } : BLANK;
   if (typeof value === 'boolean') return { bool: value };
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = value as Date;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
-  }
+  if (isDateValue(value)) return { date: isoDay(value) };
   return { text: String(value) };
 }
 

@@ -22,7 +22,7 @@ import { PACE_LABELS, VERDICT_LABELS } from '../vocabulary';
 import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKey, textOf } from './builder';
 import { LOG_COLUMN } from './checkInLog';
-import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
+import { REGISTER_COLUMN, registerColumnRange, type RegisterRow } from './register';
 import { settingsRefs } from './settings';
 import { portfolioConflictFormula, portfolioSummaryFormula } from './portfolio';
 
@@ -193,9 +193,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   const b = new PlanBuilder(noteColumn, true);
   const L = (column: number) => columnLetter(column);
 
-  const register = sheetRef(SHEET_NAMES[lang].register);
-  const lastRegisterRow = registerCapacity(input.rows.length) + 1;
-  const reg = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${L(REGISTER_COLUMN[key])}$2:$${L(REGISTER_COLUMN[key])}$${lastRegisterRow}`;
+  const reg = registerColumnRange(lang, input.rows.length);
   const log = sheetRef(SHEET_NAMES[lang].checkInLog);
   const logCol = (key: keyof typeof LOG_COLUMN) => `${log}!$${L(LOG_COLUMN[key])}$2:$${L(LOG_COLUMN[key])}$${input.logRows + 1}`;
   const refs = settingsRefs(lang);
@@ -234,6 +232,10 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
     const range = `${L(C.firstWeek)}${row}:${L(lastWeek)}${row}`;
     return `=IF(COUNT(${range})<2,"",SPARKLINE(${range}))`;
   };
+  const weekFormats = Object.fromEntries(Array.from({ length: weeks }, (_, i) => [C.firstWeek + i, '0.0']));
+  /** Column headers (a blank label leaves its cell blank), the week labels, the Note header. */
+  const headerRow = (labels: readonly string[], row: number) =>
+    b.row(pad(labels.map((h) => (h ? text(h) : BLANK)), C.firstWeek - 1).concat(weekCells((i) => weekHeader(row)(i)), pad([], noteColumn - lastWeek - 1), [text(t.note)]), { bold: true });
   const verdicts = VERDICT_LABELS[lang];
   const paces = PACE_LABELS[lang];
 
@@ -242,9 +244,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   b.blank();
   b.row([text(t.teams)], { bold: true, background: SECTION_BACKGROUND });
   if (b.nextRow !== teamHeaderRow) throw new Error('dashboard layout: team rows moved');
-  b.row(pad([...t.teamHeaders.map((h) => (h ? text(h) : BLANK))], C.firstWeek - 1).concat(weekCells((i) => weekHeader(teamHeaderRow)(i)), pad([], noteColumn - lastWeek - 1), [text(t.note)]), {
-    bold: true,
-  });
+  headerRow(t.teamHeaders, teamHeaderRow);
   for (const team of teams) {
     const row = b.nextRow;
     const me = `$A${row}`;
@@ -265,7 +265,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
     );
     b.row(pad(cells, noteColumn - 1).concat([note(`team:${team}`)]), {
       key: `team:${team}`,
-      formats: { [C.score]: '0%', [C.confidence]: '0.0', ...Object.fromEntries(Array.from({ length: weeks }, (_, i) => [C.firstWeek + i, '0.0'])) },
+      formats: { [C.score]: '0%', [C.confidence]: '0.0', ...weekFormats },
       inputs: [noteColumn],
     });
   }
@@ -281,7 +281,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   b.blank();
   b.row([text(t.objectives)], { bold: true, background: SECTION_BACKGROUND });
   if (b.nextRow !== objectiveHeaderRow) throw new Error('dashboard layout: objective rows moved');
-  b.row(pad(t.headers.map((h) => text(h)), C.firstWeek - 1).concat(weekCells((i) => weekHeader(objectiveHeaderRow)(i)), pad([], noteColumn - lastWeek - 1), [text(t.note)]), { bold: true });
+  headerRow(t.headers, objectiveHeaderRow);
 
   const lookup = (key: keyof typeof REGISTER_COLUMN, row: number) => `INDEX(${reg(key)},MATCH($A${row},${reg('objectiveId')},0),1)`;
   for (const objective of aligned.objectives) {
@@ -328,7 +328,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
       key: `obj:${objective.id}`,
       bold: objective.level === 'company',
       background: objective.level === 'company' ? TEAM_BACKGROUND : null,
-      formats: { [C.score]: '0%', [C.rolledUp]: '0%', [C.confidence]: '0.0', ...Object.fromEntries(Array.from({ length: weeks }, (_, i) => [C.firstWeek + i, '0.0'])) },
+      formats: { [C.score]: '0%', [C.rolledUp]: '0%', [C.confidence]: '0.0', ...weekFormats },
       inputs: [noteColumn],
     });
   }

@@ -12,6 +12,7 @@ import { settingsRefs } from './settings';
 import {
   BLANK,
   columnLetter,
+  sheetRef,
   formula,
   grid,
   num,
@@ -166,6 +167,20 @@ export function registerFormulas(row: number, lastRow: number, lang: Language): 
 /** How many formula rows a register with `keyResults` rows gets. */
 export function registerCapacity(keyResults: number): number {
   return Math.max(MIN_CAPACITY, keyResults + SPARE_ROWS);
+}
+
+/**
+ * A register column as the other sheets' formulas read it, e.g.
+ * `'OKR register'!$C$2:$C$301`: bounded, not the whole column (the register's
+ * formula rows; it grows by its spare rows).
+ */
+export function registerColumnRange(lang: Language, keyResults: number): (key: keyof typeof REGISTER_COLUMN) => string {
+  const register = sheetRef(SHEET_NAMES[lang].register);
+  const lastRow = registerCapacity(keyResults) + 1;
+  return (key) => {
+    const column = columnLetter(REGISTER_COLUMN[key]);
+    return `${register}!$${column}$2:$${column}$${lastRow}`;
+  };
 }
 
 /** The input cells (A-O) of a register row. */

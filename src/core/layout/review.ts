@@ -9,11 +9,10 @@
  */
 import type { Language } from '../i18n';
 import { quote } from '../formulas';
-import { SHEET_NAMES } from '../texts';
 import { GOAL_TYPE_LABELS, VERDICT_LABELS } from '../vocabulary';
-import { BLANK, columnLetter, formula, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
+import { BLANK, columnLetter, formula, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND } from './builder';
-import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
+import { registerColumnRange, type RegisterRow } from './register';
 import { settingsRefs } from './settings';
 import { calibrationFormula } from '../calibration';
 import { portfolioSummaryFormula } from './portfolio';
@@ -130,10 +129,7 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   const t = TEXT[lang];
   const C = REVIEW_COLUMN;
   const b = new PlanBuilder(REVIEW_WIDTH, false);
-  const register = sheetRef(SHEET_NAMES[lang].register);
-  // Bounded, not whole columns: the register's formula rows (it grows by its spare rows).
-  const lastRegisterRow = registerCapacity(input.rows.length) + 1;
-  const regCol = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}$2:$${columnLetter(REGISTER_COLUMN[key])}$${lastRegisterRow}`;
+  const regCol = registerColumnRange(lang, input.rows.length);
   const refs = settingsRefs(lang);
   const objectives = objectivesOf(input.rows);
   const teams = [...input.teams];

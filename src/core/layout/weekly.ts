@@ -11,12 +11,11 @@
  * `focus:Sales`, ...) so that "Apply" and a regeneration find every entry
  * again, wherever people moved it.
  */
-import type { Language } from '../i18n';
-import { SHEET_NAMES } from '../texts';
+import { format, type Language } from '../i18n';
 import { weekMonday } from '../isoWeek';
-import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
+import { BLANK, columnLetter, formula, num, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, textOf } from './builder';
-import { REGISTER_COLUMN, registerCapacity, type RegisterRow } from './register';
+import { registerColumnRange, type RegisterRow } from './register';
 import type { TacticRow } from './tactics';
 
 /** 1-based columns of the weekly. Inputs are always in E, F and I. */
@@ -108,7 +107,6 @@ export interface WeeklyInput {
   previousFormulas?: readonly (readonly string[])[];
 }
 
-const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
 /** Teams in register order, then teams that only have tactics. */
 function teamOrder(rows: readonly RegisterRow[], tactics: readonly TacticRow[]): string[] {
@@ -138,10 +136,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     const index = previousRow.get(key);
     return index === undefined ? BLANK : entered(index, column);
   };
-  const register = sheetRef(SHEET_NAMES[lang].register);
-  // Bounded, not whole columns: the register's formula rows (it grows by its spare rows).
-  const lastRegisterRow = registerCapacity(input.rows.length) + 1;
-  const registerColumn = (key: keyof typeof REGISTER_COLUMN) => `${register}!$${columnLetter(REGISTER_COLUMN[key])}$2:$${columnLetter(REGISTER_COLUMN[key])}$${lastRegisterRow}`;
+  const registerColumn = registerColumnRange(lang, input.rows.length);
   const confidence: ValidationPlan = {
     kind: 'list',
     values: Array.from({ length: 11 }, (_, i) => String(i)),
@@ -151,13 +146,13 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   const yesNo: ValidationPlan = { kind: 'list', values: [YES_NO[lang].yes, YES_NO[lang].no], allowInvalid: false };
   const monday = weekMonday(week) ?? '';
 
-  b.row([text(fill(t.title, { week })), BLANK, text(fill(t.from, { monday }))], { bold: true, key: '#title' });
+  b.row([text(format(t.title, { week })), BLANK, text(format(t.from, { monday }))], { bold: true, key: '#title' });
   b.row([text(t.hint)], { key: '#hint' });
   b.blank();
 
   for (const team of teamOrder(input.rows, input.tactics)) {
     const teamName = team || t.noTeam;
-    b.row([text(fill(t.team, { team: teamName })), BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, text(week)], {
+    b.row([text(format(t.team, { team: teamName })), BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, text(week)], {
       bold: true,
       background: TEAM_BACKGROUND,
       key: `#team:${team}`,
