@@ -6,14 +6,20 @@ import {
   FIRST_COMPUTED,
   REGISTER_COLUMN,
   REGISTER_WIDTH,
+  REGISTER_FORMATS,
   isEmptyRegisterRow,
+  isRegisterBlock,
   parseRegisterRow,
   registerCapacity,
+  registerExtent,
   registerFormulas,
+  registerValidations,
   type RegisterRow,
 } from '../core/layout/register';
+import { WriteSession } from './writer';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface RegisterSnapshot {
   /** Data rows (sheet row 2 onwards) up to the last row with content, as Sheets returns them. */
@@ -50,7 +56,8 @@ export function lastInputSheetRow(snapshot: RegisterSnapshot): number {
 /**
  * Rows a person inserted or appended get the formulas they need: the computed
  * block is rewritten (one `setFormulas`) whenever a formula is missing or
- * points at an outdated extent. Input columns are never written.
+ * points at an outdated extent. Input columns are never written. When the
+ * block grows, so does the rest of the register's layout (see `growRegister`).
  * Returns the number of rows whose formulas were filled or renewed.
  */
 export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot, lang: Language): number {
@@ -58,6 +65,9 @@ export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot,
   const lastRow = capacity + 1;
   const firstComputed = REGISTER_COLUMN[FIRST_COMPUTED];
   const expected: string[][] = [];
+  // The last row that has formulas today (rows typed below them have none).
+  let hadRow = snapshot.formulas.length + 1;
+  while (hadRow > 1 && !snapshot.formulas[hadRow - 2][firstComputed - 1]) hadRow--;
   let renewed = 0;
   for (let row = 2; row <= lastRow; row++) {
     const wanted = registerFormulas(row, lastRow, lang);
@@ -69,7 +79,41 @@ export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot,
   const maxRows = sheet.getMaxRows();
   if (maxRows < lastRow) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   sheet.getRange(2, firstComputed, capacity, COMPUTED_KEYS.length).setFormulas(expected);
+  if (lastRow > hadRow) growRegister(sheet, hadRow + 1, lastRow, lang);
   return renewed;
+}
+
+/**
+ * Gives rows `from`..`lastRow` what `registerPlan` gives its rows: number
+ * formats, and the drop-downs where a cell has no validation yet; moves the
+ * protection, the conditional format ranges over the computed block (the
+ * traffic lights; other rules stay as they are) and the named ranges to end
+ * at `lastRow`. Values are not touched. Constant calls.
+ */
+function growRegister(sheet: Sheet, from: number, lastRow: number, lang: Language): void {
+  const session = new WriteSession(sheet.getParent());
+  const { block, namedRanges } = registerExtent(lastRow);
+  const count = lastRow - from + 1;
+  const rows = sheet.getRange(from, 1, count, REGISTER_WIDTH);
+  rows.setNumberFormats(Array(count).fill(REGISTER_FORMATS));
+  const rules = registerValidations(lang).map((plan) => {
+    try {
+      return session.validation(plan);
+    } catch {
+      return null; // Settings (the team list) is gone or renamed
+    }
+  });
+  rows.setDataValidations(rows.getDataValidations().map((line) => line.map((have, c) => have ?? rules[c])));
+  const target = sheet.getRange(block);
+  const ours = (range: Range) => isRegisterBlock(range.getA1Notation());
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) if (ours(protection.getRange())) protection.setRange(target);
+  sheet.setConditionalFormatRules(
+    sheet.getConditionalFormatRules().map((rule) => {
+      const ranges = rule.getRanges().map((range) => (ours(range) ? target : range));
+      return ranges.includes(target) ? rule.copy().setRanges(ranges).build() : rule;
+    }),
+  );
+  for (const named of namedRanges) session.spreadsheet.setNamedRange(named.name, sheet.getRange(named.a1));
 }
 
 /** Whether a value about to be written (`cellValue` output) is what the cell shows now. */

@@ -195,6 +195,36 @@ describe('structure', () => {
   });
 });
 
+describe('moving protections, rules and names (as a growing register does)', () => {
+  it('Protection.setRange moves the protection and keeps its settings; a rule copy keeps its condition; setNamedRange retargets a name', () => {
+    const { app, ss, sheet, h } = setup();
+    sheet.getRange('B2:B3').setValues([[0.2], [0.9]]);
+    sheet.getRange('B2:C2').protect().setWarningOnly(true).setDescription('computed');
+    const [protection] = sheet.getProtections(app.ProtectionType.RANGE);
+    protection.setRange(sheet.getRange('B2:C5'));
+    const moved = sheet.getProtections(app.ProtectionType.RANGE);
+    expect(moved).toHaveLength(1);
+    expect([moved[0].getRange().getA1Notation(), moved[0].isWarningOnly(), moved[0].getDescription()]).toEqual(['B2:C5', true, 'computed']);
+
+    const rule = app.newConditionalFormatRule().whenFormulaSatisfied('=B2<0.4').setBackground('red').setRanges([sheet.getRange('B2:B2')]).build();
+    sheet.setConditionalFormatRules([rule]);
+    const [got] = sheet.getConditionalFormatRules();
+    const grown = got.copy().setRanges([sheet.getRange('B2:B3'), sheet.getRange('D1')]).build();
+    // The original rule is unchanged until the copy is set.
+    expect(got.getRanges().map((r: any) => r.getA1Notation())).toEqual(['B2']);
+    sheet.setConditionalFormatRules([grown]);
+    const [now] = sheet.getConditionalFormatRules();
+    expect(now.getRanges().map((r: any) => r.getA1Notation())).toEqual(['B2:B3', 'D1']);
+    expect(now.getBooleanCondition()!.getCriteriaValues()).toEqual(['=B2<0.4']);
+    expect(h.effectiveBackground(sheet.getName(), 'B2')).toBe('#ff0000');
+    expect(h.effectiveBackground(sheet.getName(), 'B3')).toBe('#ffffff');
+
+    ss.setNamedRange('IDS', sheet.getRange('A2:A3'));
+    ss.setNamedRange('ids', sheet.getRange('A2:A9'));
+    expect(ss.getNamedRanges().map((n: any) => [n.getName(), n.getRange().getA1Notation()])).toEqual([['IDS', 'A2:A9']]);
+  });
+});
+
 describe('services', () => {
   it('counts calls, not internal work', () => {
     const { h } = setup();

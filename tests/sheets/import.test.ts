@@ -160,8 +160,9 @@ describe('import scale', () => {
     const large = measure(600);
     expect(large).toEqual(medium);
     expect(large.preview).toBe(small.preview);
-    // Past the register's 200 formula rows its formula block grows once: getMaxRows, getRange, setFormulas.
-    expect(large.run - small.run).toBeLessThanOrEqual(3);
-    expect(large.run).toBeLessThan(40);
+    // Past the register's 200 formula rows it grows once, by a fixed number of calls: getMaxRows, getRange, setFormulas
+    // for the formulas; formats, drop-downs (5 rules built), protection, 3 traffic lights, 2 named ranges for the layout.
+    expect(large.run - small.run).toBeLessThanOrEqual(59);
+    expect(large.run).toBeLessThan(100);
   });
 });

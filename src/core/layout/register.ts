@@ -254,26 +254,42 @@ export function registerPlan(input: RegisterInput): SheetPlan {
     const inputs = data ? registerInputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
     cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula)];
   }
-  const formats = REGISTER_KEYS.map((key) => FORMATS[key] ?? '');
-  const first = col(FIRST_COMPUTED);
-  const last = columnLetter(REGISTER_WIDTH);
+  const { block, namedRanges } = registerExtent(totalRows);
   return {
     name: SHEET_NAMES[lang].register,
     cells,
-    numberFormats: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? '' : formats[c])),
+    numberFormats: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? '' : REGISTER_FORMATS[c])),
     validations: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? null : rowValidations[c])),
     bold: grid(totalRows, REGISTER_WIDTH, (r) => r === 0),
     backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? (c + 1 >= REGISTER_COLUMN[FIRST_COMPUTED] ? '#d2e3fc' : '#e8eaed') : null)),
     frozenRows: 1,
     columnWidths: { [REGISTER_COLUMN.objective]: 240, [REGISTER_COLUMN.keyResult]: 260 },
-    protect: { a1: `${first}2:${last}${totalRows}` },
-    colorRules: { a1: `${first}2:${last}${totalRows}`, rules: trafficLightRules(lang) },
+    protect: { a1: block },
+    colorRules: { a1: block, rules: trafficLightRules(lang) },
+    namedRanges,
+  };
+}
+
+/** Number formats of every register row below the header. */
+export const REGISTER_FORMATS: readonly string[] = REGISTER_KEYS.map((key) => FORMATS[key] ?? '');
+
+/**
+ * What spans the formula rows 2..`lastRow`: the computed block (protected,
+ * traffic-lighted) and the named ranges. Also used to grow a register.
+ */
+export function registerExtent(lastRow: number) {
+  const span = (a: string, b: string) => `${a}2:${b}${lastRow}`;
+  return {
+    block: span(col(FIRST_COMPUTED), columnLetter(REGISTER_WIDTH)),
     namedRanges: [
-      { name: 'OKR_KR_IDS', a1: `${col('krId')}2:${col('krId')}${totalRows}` },
-      { name: 'OKR_KR_SCORES', a1: `${col('krScore')}2:${col('krScore')}${totalRows}` },
+      { name: 'OKR_KR_IDS', a1: span(col('krId'), col('krId')) },
+      { name: 'OKR_KR_SCORES', a1: span(col('krScore'), col('krScore')) },
     ],
   };
 }
+
+/** Whether an A1 range (without sheet) is the register's computed block, over any number of rows. */
+export const isRegisterBlock = (a1: string): boolean => a1 === registerExtent(Number(a1.replace(/^.*\D/, ''))).block;
 
 /**
  * Three rules over the computed block (KR score, objective score, attainment,
