@@ -8,4 +8,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(zod)/)'],
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/tests/fastCheckSeed.ts'],
 };

@@ -15,16 +15,18 @@ import { property, type RunStats } from './addonModel';
 export const CI_SEQUENCES = 200;
 export const MAX_STEPS = 30;
 
-export function modelTest(shards: number) {
+/** `shard` (1..shards) gives each file its own sequences; under CI=true their seeds are fixed (tests/fastCheckSeed.ts). */
+export function modelTest(shards: number, shard: number) {
   const runs = Math.ceil(Number(process.env.MODEL_RUNS ?? CI_SEQUENCES) / shards);
   it(`keeps every invariant over ${runs} sequences of up to ${MAX_STEPS} steps`, () => {
     const stats: RunStats = { runs: 0, longest: 0 };
-    const seed = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);
+    const global = fc.readConfigureGlobal().seed;
+    const seed = process.env.MODEL_SEED !== undefined ? Number(process.env.MODEL_SEED) : global === undefined ? undefined : global + shard;
     const started = Date.now();
     fc.assert(property(stats, MAX_STEPS), {
       numRuns: runs,
       ...(seed === undefined ? {} : { seed, path: process.env.MODEL_PATH }),
     });
-    console.log(`model test: ${stats.runs} sequences (longest ${stats.longest} steps) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`model test: seed ${seed ?? 'random'}, ${stats.runs} sequences (longest ${stats.longest} steps) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }, 600_000);
 }
