@@ -3,7 +3,7 @@ import { importTsEntry } from './lib.mjs';
  * SpreadsheetApp calls of "Import existing OKRs" (preview and import) and of
  * "Start next cycle" for 6 and for 600 key results, counted by the in-memory
  * fake (tests/fakes). Target: the same for 6 and 600 (import may add a fixed
- * 59 calls once, when the register grows past its first 200 formula rows: the
+ * 62 calls once, when the register grows past its first 200 formula rows: the
  * formulas, and the formats, drop-downs, protection, traffic lights and named
  * ranges of the new rows).
  * "total" counts every call, builders included; "document" only the calls
@@ -57,6 +57,6 @@ const large = { ...measureImport(600), ...measureNextCycle(600) };
 for (const name of Object.keys(small)) {
   const s = small[name];
   const l = large[name];
-  const ok = l.total === s.total ? 'ok' : name === 'import' && l.total - s.total <= 59 ? 'ok (register grew once)' : 'MISSED';
+  const ok = l.total === s.total ? 'ok' : name === 'import' && l.total - s.total <= 62 ? 'ok (register grew once)' : 'MISSED';
   console.log(`${name.padEnd(16)} 6 KRs: ${String(s.total).padStart(3)} (${s.document} document)   600 KRs: ${String(l.total).padStart(3)} (${l.document} document)   ${ok}`);
 }

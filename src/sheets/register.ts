@@ -113,7 +113,14 @@ function growRegister(sheet: Sheet, from: number, lastRow: number, lang: Languag
       return ranges.includes(target) ? rule.copy().setRanges(ranges).build() : rule;
     }),
   );
-  for (const named of namedRanges) session.spreadsheet.setNamedRange(named.name, sheet.getRange(named.a1));
+  // Existing names are moved with NamedRange.setRange (documented); only a missing one is added.
+  const existing = new Map(session.spreadsheet.getNamedRanges().map((named) => [named.getName(), named]));
+  for (const named of namedRanges) {
+    const range = sheet.getRange(named.a1);
+    const have = existing.get(named.name);
+    if (have) have.setRange(range);
+    else session.spreadsheet.setNamedRange(named.name, range);
+  }
 }
 
 /** Whether a value about to be written (`cellValue` output) is what the cell shows now. */

@@ -161,8 +161,9 @@ describe('import scale', () => {
     expect(large).toEqual(medium);
     expect(large.preview).toBe(small.preview);
     // Past the register's 200 formula rows it grows once, by a fixed number of calls: getMaxRows, getRange, setFormulas
-    // for the formulas; formats, drop-downs (5 rules built), protection, 3 traffic lights, 2 named ranges for the layout.
-    expect(large.run - small.run).toBeLessThanOrEqual(59);
+    // for the formulas; formats, drop-downs (5 rules built), protection, 3 traffic lights, 2 named ranges moved with
+    // NamedRange.setRange (getNamedRanges, getName of each) for the layout.
+    expect(large.run - small.run).toBeLessThanOrEqual(62);
     expect(large.run).toBeLessThan(100);
   });
 });
