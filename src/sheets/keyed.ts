@@ -5,7 +5,7 @@
  * of it that hold entries), so a rebuild never makes Sheets send every
  * computed value, and prepare a rewrite: constant calls.
  */
-import { textOf } from '../core/layout/builder';
+import { TypedFormula, textOf } from '../core/layout/builder';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -18,7 +18,7 @@ export interface KeyedSnapshot {
   used: boolean;
 }
 
-/** Row 1, then `carried` columns left of the key column plus the key column (5 calls at most). */
+/** Row 1, then `carried` columns left of the key column plus the key column, values and formulas (6 calls at most). */
 export function readKeyed(sheet: Sheet, carried: number): KeyedSnapshot {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
@@ -27,10 +27,12 @@ export function readKeyed(sheet: Sheet, carried: number): KeyedSnapshot {
   const keyColumn = first.findIndex((v) => textOf(v) === '#title') + 1;
   if (!keyColumn) return { values: [first], keyColumn: 0, used: true };
   const from = Math.max(1, keyColumn - carried);
-  const block = sheet.getRange(1, from, lastRow, keyColumn - from + 1).getValues();
-  const values = block.map((line) => {
+  const range = sheet.getRange(1, from, lastRow, keyColumn - from + 1);
+  const formulas = range.getFormulas();
+  const values = range.getValues().map((line, r) => {
     const row: unknown[] = new Array(keyColumn).fill('');
-    line.forEach((value, i) => (row[from - 1 + i] = value));
+    // A formula someone typed into a carried cell is carried as that formula.
+    line.forEach((value, i) => (row[from - 1 + i] = formulas[r][i] ? new TypedFormula(formulas[r][i], value) : value));
     return row;
   });
   return { values, keyColumn, used: true };

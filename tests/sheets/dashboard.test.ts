@@ -129,6 +129,7 @@ describe('dashboard on the realistic cycle', () => {
     const noteColumn = d.keyColumn - 1;
     d.sheet.getRange(d.rowOf('team:Sales'), noteColumn).setValue('Ask about the pipeline');
     d.sheet.getRange(d.rowOf('obj:O-5'), noteColumn).setValue("'=not a formula");
+    d.sheet.getRange(d.rowOf('obj:O-6'), noteColumn).setFormula('="see "&OKRs!B7');
     // A changed current value is no structural change.
     h.spreadsheet.getSheetByName('OKRs')!.getRange(2, REGISTER_COLUMN.current).setValue(59000);
     h.calls.reset();
@@ -143,6 +144,9 @@ describe('dashboard on the realistic cycle', () => {
     d = dashboard(h);
     expect(d.line('team:Sales')[d.keyColumn - 2]).toBe('Ask about the pipeline');
     expect(d.line('obj:O-5')[d.keyColumn - 2]).toBe('=not a formula');
+    // A formula someone typed as a note stays that formula.
+    expect(d.sheet.getRange(d.rowOf('obj:O-6'), d.keyColumn - 1).getFormula()).toBe('="see "&OKRs!B7');
+    expect(d.line('obj:O-6')[d.keyColumn - 2]).toBe(`see ${h.spreadsheet.getRange('OKRs!B7').getValue()}`);
     expect(d.line('obj:O-13')[DASH_COLUMN.score - 1]).toBe(0.5);
     expect(d.line('team:Legal')[DASH_COLUMN.score - 1]).toBe(0.5);
     expect(d.sheet.getCharts()).toHaveLength(2);
@@ -236,7 +240,7 @@ describe('dashboard on the realistic cycle', () => {
     expect(rollUpTeams('en')).toMatchObject({ kind: 'created', sources: 0 });
     const sheet = h.spreadsheet.getSheetByName('Team roll-up')!;
     const url = 'https://docs.google.com/spreadsheets/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit';
-    sheet.getRange(6, ROLLUP_COLUMN.url, 2, 1).setValues([[url], ['not a url']]);
+    sheet.getRange(6, ROLLUP_COLUMN.url, 2, 1).setValues([[url], [' not a url ']]);
     sheet.getRange(6, ROLLUP_COLUMN.sheet).setValue('Team OKRs');
     const outcome = rollUpTeams('en');
     expect(outcome).toMatchObject({ kind: 'written', sources: 1, invalid: ['not a url'] });
@@ -250,6 +254,11 @@ describe('dashboard on the realistic cycle', () => {
     ]);
     // Before access is allowed, IMPORTRANGE is #REF!: the status says what to do.
     expect(sheet.getRange(6, ROLLUP_COLUMN.status).getValue()).toContain('allow access');
+    // A URL put in by a formula stays a formula and still counts as a source.
+    sheet.getRange(6, ROLLUP_COLUMN.url).setFormula(`="${url.slice(0, 40)}"&"${url.slice(40)}"`);
+    expect(rollUpTeams('en')).toMatchObject({ kind: 'written', sources: 1 });
+    expect(sheet.getRange(6, ROLLUP_COLUMN.url).getFormula()).toBe(`="${url.slice(0, 40)}"&"${url.slice(40)}"`);
+    expect(sheet.getRange(6, ROLLUP_COLUMN.url).getValue()).toBe(url);
   });
 });
 

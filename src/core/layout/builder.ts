@@ -83,8 +83,23 @@ export class PlanBuilder {
   }
 }
 
-/** A value read back from a sheet as the cell to write it again: people's entries survive a regeneration. */
+/**
+ * A cell read back together with the formula someone typed into it: a
+ * rebuild writes the formula again; read as text it is the value it shows.
+ */
+export class TypedFormula {
+  constructor(
+    readonly formula: string,
+    readonly shown: unknown,
+  ) {}
+  toString(): string {
+    return textOf(this.shown);
+  }
+}
+
+/** A value read back from a sheet as the cell to write it again: people's entries (and formulas) survive a regeneration. */
 export function carriedCell(value: unknown): CellPlan {
+  if (value instanceof TypedFormula) return { formula: value.formula };
   if (value === null || value === undefined || value === '') return BLANK;
   if (typeof value === 'number') return Number.isFinite(value) ? { number: value } : BLANK;
   if (typeof value === 'boolean') return { bool: value };

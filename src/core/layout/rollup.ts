@@ -79,6 +79,7 @@ export function rollupPlan(input: RollupInput): RollupPlan {
   const firstSource = b.nextRow;
   const sources: { row: number; url: string }[] = [];
   const invalid: string[] = [];
+  const invalidRows: number[] = [];
   for (let i = 1; i <= MAX_SOURCES; i++) {
     const key = `src:${i}`;
     const line = previous.get(key);
@@ -86,8 +87,12 @@ export function rollupPlan(input: RollupInput): RollupPlan {
     const sheetName = line ? textOf(line[C.sheet - 1]) : '';
     const row = firstSource + i - 1;
     if (url && isSpreadsheetUrl(url)) sources.push({ row, url });
-    else if (url) invalid.push(url);
-    b.row([url ? carriedCell(url) : BLANK, sheetName ? carriedCell(sheetName) : BLANK], { key, inputs: [C.url, C.sheet] });
+    else if (url) {
+      invalid.push(url);
+      invalidRows.push(row);
+    }
+    // What was typed goes back as it was (a formula stays a formula); the trimmed text only decides what is a source.
+    b.row([url ? carriedCell(line![C.url - 1]) : BLANK, sheetName ? carriedCell(line![C.sheet - 1]) : BLANK], { key, inputs: [C.url, C.sheet] });
   }
   const summary: { row: number; block: number }[] = [];
   for (const source of sources) {
@@ -119,10 +124,7 @@ export function rollupPlan(input: RollupInput): RollupPlan {
     b.formats[row - 1][C.meanKr - 1] = '0%';
     b.formats[row - 1][C.meanObjective - 1] = '0%';
   }
-  for (const url of invalid) {
-    const i = b.cells.findIndex((line) => 'text' in line[0] && line[0].text === url);
-    if (i >= 0) b.cells[i][C.status - 1] = text(t.badUrl);
-  }
+  for (const row of invalidRows) b.cells[row - 1][C.status - 1] = text(t.badUrl);
   const plan = b.plan(rollupSheetName(lang), {
     columnWidths: { [C.url]: 320, [C.status]: 260 },
     protect: { a1: `C${firstSource}:${L(ROLLUP_WIDTH)}${firstSource + MAX_SOURCES - 1}` },
