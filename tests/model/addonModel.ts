@@ -854,10 +854,10 @@ const registerInput = (column: 'current' | 'confidence' | 'unit'): fc.Arbitrary<
       : fc.oneof(fc.constantFrom('EUR', '%', 'customers'), text.map((t) => `'${t}`));
 const weeklyInput = (column: 5 | 6 | 9): fc.Arbitrary<string | number> =>
   column === 5
-    ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 150 }) }, { weight: 1, arbitrary: fc.constantFrom('n/a', '12,5', "'=1+1") })
+    ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 150 }) }, { weight: 1, arbitrary: fc.constantFrom('n/a', '12,5', "'=1+1", '=40+2') })
     : column === 6
-      ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom(11, 'high', 7.5) })
-      : fc.oneof(text.map((t) => `'${t}`), fc.constant(`'${'x'.repeat(5001)}`));
+      ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom(11, 'high', 7.5, '=3+4') })
+      : fc.oneof(text.map((t) => `'${t}`), fc.constant(`'${'x'.repeat(5001)}`), fc.constant('="seen "&"today"'));
 
 /**
  * Every action a person can take, as arbitraries of commands. To add one

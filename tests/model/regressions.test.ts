@@ -79,6 +79,27 @@ describe('what people typed into the register survives the add-on', () => {
     expect(cell(world, 3, 'current').getFormula()).toBe('=6+1');
     expect(cell(world, 3, 'confidence').getFormula()).toBe('=2*4');
   });
+
+  it('regenerating a weekly keeps formulas typed into its new value, confidence and note cells', () => {
+    const world = cycle();
+    save(world, draft());
+    world.bundle.menuNewWeekly();
+    const weekly = world.sheet('Weekly 2026-W48')!;
+    const rowOf = (key: string) => weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((line) => line[0]).indexOf(key) + 1;
+    weekly.getRange(rowOf('kr:KR-1'), 5).setValue('=40+2');
+    weekly.getRange(rowOf('kr:KR-1'), 6).setValue('=3+4');
+    weekly.getRange(rowOf('kr:KR-1'), 9).setValue('="seen "&"today"');
+    save(world, draft({ title: 'A second objective' })); // new KRs: the weekly's rows move
+    world.bundle.menuNewWeekly();
+    const row = rowOf('kr:KR-1');
+    const formulas = weekly.getRange(row, 1, 1, 9).getFormulas()[0];
+    expect([formulas[4], formulas[5], formulas[8]]).toEqual(['=40+2', '=3+4', '="seen "&"today"']);
+    world.bundle.menuApplyCheckIn();
+    expect(cell(world, 2, 'current').getValue()).toBe(42);
+    expect(cell(world, 2, 'confidence').getValue()).toBe(7);
+    const log = world.sheet('Check-in log')!.getDataRange().getValues();
+    expect(log.filter((line) => line[2] === 'KR-1').map((line) => line[8])).toEqual(['seen today']);
+  });
 });
 
 describe('ids', () => {
