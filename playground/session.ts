@@ -9,7 +9,7 @@
  * The workbook is kept in a JSON file after every change and loaded on start.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { rectContains } from '../tests/fakes/a1';
@@ -20,7 +20,7 @@ import type { FakeSheet } from '../tests/fakes/spreadsheet';
 export type Lang = 'en' | 'de';
 
 export interface SessionOptions {
-  /** Folder with Code.js and Sidebar.html (the build). */
+  /** Folder with Code.js and the pages (Sidebar.html, Import.html): the build. */
   distDir: string;
   /** Where the workbook is kept; undefined keeps nothing. */
   stateFile?: string;
@@ -33,6 +33,15 @@ export interface PromptRequest {
   title: string;
   prompt: string;
   buttons: string;
+  /** 'prompt': a text answer (ui.prompt); 'confirm': a button only (ui.alert with Yes/No or OK/Cancel). */
+  kind: 'prompt' | 'confirm';
+}
+
+/** An answer to a question of a menu handler, in the order they were asked. */
+export interface MenuAnswer {
+  kind?: 'prompt' | 'confirm';
+  text: string;
+  button: string;
 }
 
 export interface MenuOutcome {
@@ -127,7 +136,12 @@ export class PlaygroundSession {
       locale,
       userLocale: this.lang,
       now: this.now(),
-      htmlFiles: { Sidebar: readFileSync(join(options.distDir, 'Sidebar.html'), 'utf8') },
+      // Every page the build made (Sidebar, Import), as clasp pushes them: HtmlService finds them by name.
+      htmlFiles: Object.fromEntries(
+        readdirSync(options.distDir)
+          .filter((file) => file.endsWith('.html'))
+          .map((file) => [file.slice(0, -'.html'.length), readFileSync(join(options.distDir, file), 'utf8')]),
+      ),
     });
     const context = vm.createContext(this.harness.globals);
     vm.runInContext(readFileSync(join(options.distDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
@@ -219,7 +233,7 @@ export class PlaygroundSession {
    * yet, the workbook is put back as it was and the question is returned; the
    * page asks the person and calls again with every answer so far.
    */
-  runMenu(functionName: string, answers: { text: string; button: 'OK' | 'CANCEL' }[] = []): MenuOutcome {
+  runMenu(functionName: string, answers: MenuAnswer[] = []): MenuOutcome {
     const menu = this.harness.ui.menus.find((m) => m.addon);
     const items = (menu?.items ?? []).filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
     if (!items.some((i) => i.functionName === functionName)) throw new Error(`No menu item runs ${functionName}`);
@@ -228,8 +242,12 @@ export class PlaygroundSession {
     ui.dialogs = [];
     ui.toasts = [];
     ui.clearQueues();
-    for (const a of answers) ui.queuePrompt(a.text, a.button);
+    for (const a of answers) {
+      if (a.kind === 'confirm') ui.queueResponse(a.button);
+      else ui.queuePrompt(a.text, a.button);
+    }
     ui.queuePrompt(UNANSWERED, 'CANCEL');
+    ui.queueResponse(UNANSWERED);
     this.tick();
     let failure: string | null = null;
     try {
@@ -243,13 +261,16 @@ export class PlaygroundSession {
     const toasts = ui.toasts;
     ui.dialogs = [];
     ui.toasts = [];
-    const open = dialogs.find((d) => d.kind === 'prompt' && d.response === UNANSWERED);
+    // The first question without an answer yet (a text prompt, or a Yes/No alert such as "Start next cycle?").
+    const open = dialogs.find((d) => (d.kind === 'prompt' || d.kind === 'alert') && d.response === UNANSWERED);
     if (open) {
       restoreSnapshot(this.spreadsheet, before);
       ui.sidebars = [];
-      return { prompt: { title: open.title ?? '', prompt: open.prompt ?? '', buttons: open.buttons ?? 'OK' }, alerts: [], toasts: [], sidebarOpened: false };
+      const kind = open.kind === 'alert' ? 'confirm' : 'prompt';
+      return { prompt: { title: open.title ?? '', prompt: open.prompt ?? '', buttons: open.buttons ?? 'OK', kind }, alerts: [], toasts: [], sidebarOpened: false };
     }
-    const alerts = dialogs.filter((d) => d.kind === 'alert').map((d) => ({ title: d.title ?? '', message: d.prompt ?? '' }));
+    // Answered questions were the person's own clicks; only plain alerts are shown after the run.
+    const alerts = dialogs.filter((d) => d.kind === 'alert' && (d.buttons ?? 'OK') === 'OK').map((d) => ({ title: d.title ?? '', message: d.prompt ?? '' }));
     if (failure) alerts.push({ title: 'Error', message: failure });
     const sidebarOpened = this.noteSidebar();
     this.save();

@@ -3,7 +3,7 @@
  * sidebar frame, dialogs and toasts. Cell content is only ever set with
  * textContent / value / title: nothing from the workbook is parsed as HTML.
  */
-import type { GridView, MenuOutcome, StateView } from '../session';
+import type { GridView, MenuAnswer, MenuOutcome, StateView } from '../session';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const lang = document.documentElement.lang === 'de' ? 'de' : 'en';
@@ -80,16 +80,24 @@ function toast(title: string, message: string): void {
 // --- menu ----------------------------------------------------------------------
 
 async function runMenu(functionName: string): Promise<void> {
-  const answers: { text: string; button: string }[] = [];
+  const answers: MenuAnswer[] = [];
   for (;;) {
     status(T.busy);
     const outcome = await api<MenuOutcome>(`/api/menu/${encodeURIComponent(functionName)}`, { answers });
     if (outcome.prompt) {
       status('');
       const p = outcome.prompt;
+      if (p.kind === 'confirm') {
+        // A Yes/No (or OK/Cancel) question, as Sheets asks it: buttons only.
+        const yesNo = p.buttons.startsWith('YES_NO');
+        const buttons = yesNo ? [{ label: T.yes, value: 'YES' }, { label: T.no, value: 'NO' }] : [{ label: T.ok, value: 'OK' }, { label: T.cancel, value: 'CANCEL' }];
+        const answer = await dialog(p.title, p.prompt, buttons);
+        answers.push({ kind: 'confirm', text: '', button: yesNo ? (answer.button === 'YES' ? 'YES' : 'NO') : answer.button === 'OK' ? 'OK' : 'CANCEL' });
+        continue;
+      }
       const buttons = p.buttons === 'OK' ? [{ label: T.ok, value: 'OK' }] : [{ label: T.ok, value: 'OK' }, { label: T.cancel, value: 'CANCEL' }];
       const answer = await dialog(p.title, p.prompt, buttons, true);
-      answers.push({ text: answer.text, button: answer.button === 'OK' ? 'OK' : 'CANCEL' });
+      answers.push({ kind: 'prompt', text: answer.text, button: answer.button === 'OK' ? 'OK' : 'CANCEL' });
       continue;
     }
     for (const t of outcome.toasts) toast(t.title, t.message);

@@ -66,7 +66,7 @@ export class FakeUi {
   private responses: string[] = [];
   private prompts: { text: string; button: string }[] = [];
 
-  /** Test helper: the button the next alert() returns (default OK, or YES for YES_NO sets). */
+  /** Test helper: the button the next question alert() (Yes/No, OK/Cancel) returns (default YES, or OK for OK_CANCEL). */
   queueResponse(button: string): void {
     this.responses.push(button);
   }
@@ -88,8 +88,10 @@ export class FakeUi {
   }
   alert(a: string, b?: any, c?: any): any {
     const [title, prompt, buttons] = b === undefined ? [undefined, a, 'OK'] : c === undefined && typeof b === 'string' && b in ButtonSet && !(String(a) in ButtonSet) ? [undefined, a, b] : [a, String(b), c ?? 'OK'];
+    // Only a question (Yes/No, OK/Cancel) takes a queued response; a plain OK alert is always OK.
+    const choice = buttons !== undefined && String(buttons) !== 'OK';
     const fallback = buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK';
-    const response = this.responses.shift() ?? fallback;
+    const response = choice ? (this.responses.shift() ?? fallback) : 'OK';
     this.dialogs.push({ kind: 'alert', title, prompt, buttons: String(buttons), response });
     return response;
   }

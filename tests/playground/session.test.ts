@@ -35,6 +35,24 @@ describe('the playground session', () => {
     expect(() => session.runMenu('sidebarDeleteObjective')).toThrow('No menu item runs sidebarDeleteObjective');
   });
 
+  it('asks the page a Yes/No question (Start next cycle) and does nothing until it is answered Yes', () => {
+    const session = fresh('confirm.json');
+    session.runMenu('menuSetUpCycle', [{ text: 'Q4 2026; Sales', button: 'OK' }]);
+    const sheets = () => session.spreadsheet.getSheets().map((s) => s.getName());
+    const before = sheets();
+    const asked = session.runMenu('menuStartNextCycle');
+    expect(asked.prompt).toMatchObject({ kind: 'confirm', buttons: 'YES_NO', title: 'Start next cycle' });
+    expect(asked.prompt!.prompt).toContain('Start Q1 2027 (2027-01-01 to 2027-03-31) after Q4 2026?');
+    expect(sheets()).toEqual(before);
+    const no = session.runMenu('menuStartNextCycle', [{ kind: 'confirm', text: '', button: 'NO' }]);
+    expect(no.prompt).toBeUndefined();
+    expect(sheets()).toEqual(before);
+    const yes = session.runMenu('menuStartNextCycle', [{ kind: 'confirm', text: '', button: 'YES' }]);
+    expect(yes.alerts).toEqual([]); // the answered question is not shown again
+    expect(yes.toasts[0].message).toContain('Cycle Q1 2027 is set up');
+    expect(sheets()).toEqual(expect.arrayContaining(['OKRs', 'OKRs (Q4 2026)', 'Settings (Q4 2026)']));
+  });
+
   it('writes typed input as a user types it, warns on protected cells and rejects invalid drop-down values', () => {
     const session = fresh('edit.json');
     session.runMenu('menuSetUpCycle', [{ text: 'Q4 2026; Sales', button: 'OK' }]);
