@@ -42,6 +42,8 @@ import { createWorld, UNEXPLAINED, type World } from './world';
 export interface Cell {
   formula: string;
   value: unknown;
+  /** Compared with trimmed text: a register cell, which a sidebar save writes back trimmed (see sameText). */
+  loose?: boolean;
 }
 
 export interface WeeklyCell extends Cell {
@@ -323,7 +325,7 @@ export function checkInvariants(model: Model, world: World, computed = true): vo
     for (const [at, want] of cells) {
       if (want.formula) trackedFormulas.add(want.formula);
       const [row, column] = at.split(':').map(Number);
-      expectCell(model, `${name}!R${row}C${column}`, want, cellOf(world, name, row, column));
+      expectCell(model, `${name}!R${row}C${column}`, want, cellOf(world, name, row, column), want.loose);
     }
   }
 
@@ -397,7 +399,7 @@ function rememberIds(model: Model, ids: readonly string[]) {
   }
 }
 
-class SetUpCycle implements AddonCommand {
+export class SetUpCycle implements AddonCommand {
   constructor(readonly teams: string[], readonly badFirst: boolean) {}
   check = () => true;
   toString = () => `setUpCycle(${JSON.stringify(this.teams)}${this.badFirst ? ', bad answer first' : ''})`;
@@ -489,7 +491,7 @@ function checkRefused(model: Model, draft: any, result: any) {
   if (!title && !result.errors.some((e: any) => e.path === 'title' && e.code === 'empty')) fail(model, `an empty title gave ${show(result.errors)}`);
 }
 
-class SaveNewObjective implements AddonCommand {
+export class SaveNewObjective implements AddonCommand {
   constructor(
     readonly team: number | string,
     readonly title: string,
@@ -514,7 +516,7 @@ class SaveNewObjective implements AddonCommand {
   }
 }
 
-class EditObjective implements AddonCommand {
+export class EditObjective implements AddonCommand {
   constructor(
     readonly pick: number,
     readonly title: string | null,
@@ -568,7 +570,7 @@ class DeleteObjective implements AddonCommand {
 }
 
 /** A person types into the register: current value, confidence or unit of a KR. */
-class TypeIntoRegister implements AddonCommand {
+export class TypeIntoRegister implements AddonCommand {
   constructor(
     readonly pick: number,
     readonly column: 'current' | 'confidence' | 'unit',
@@ -770,7 +772,8 @@ function freeze(model: Model, world: World, name: string): Map<string, Cell> {
   const { values } = sheetValues(world, name);
   if (name === model.register) {
     const rows = krRows(values);
-    for (const [krId, krCells] of model.krCells) for (const [column, cell] of krCells) cells.set(`${rows.get(krId)![0] + 1}:${column}`, cell);
+    // The register's rule goes with its cells: text a sidebar save wrote back trimmed stays trimmed (found by the soak, seed 12001).
+    for (const [krId, krCells] of model.krCells) for (const [column, cell] of krCells) cells.set(`${rows.get(krId)![0] + 1}:${column}`, { ...cell, loose: true });
   }
   const weekly = model.weeklies.get(name);
   if (weekly) for (const cell of weekly.cells) cells.set(`${weeklyRowOf(values, cell.key) + 1}:${cell.column}`, { formula: cell.formula, value: cell.value });
@@ -785,7 +788,7 @@ function generatedSheets(model: Model): string[] {
   ];
 }
 
-class RenameSheet implements AddonCommand {
+export class RenameSheet implements AddonCommand {
   constructor(readonly pick: number) {}
   check = (m: Readonly<Model>) => generatedSheets(m as Model).length > 0;
   toString = () => `renameSheet(#${this.pick})`;
@@ -810,7 +813,7 @@ class RenameSheet implements AddonCommand {
   }
 }
 
-class DeleteSheet implements AddonCommand {
+export class DeleteSheet implements AddonCommand {
   constructor(readonly pick: number) {}
   check = () => true;
   toString = () => `deleteSheet(#${this.pick})`;

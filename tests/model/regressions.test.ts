@@ -2,7 +2,9 @@
  * Regression tests for what the model-based test found, each through the
  * built dist/Code.js over the in-memory workbook (see world.ts).
  */
+import fc from 'fast-check';
 import { createWorld, UNEXPLAINED, type World } from './world';
+import { DeleteSheet, EditObjective, RenameSheet, SaveNewObjective, SetUpCycle, TypeIntoRegister, checkInvariants, initialModel } from './addonModel';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
 import { TACTIC_COLUMN } from '../../src/core/layout/tactics';
 
@@ -127,5 +129,24 @@ describe('a deleted Tactics sheet', () => {
     const tactics = world.sheet('Tactics')!;
     expect(tactics.getRange(2, TACTIC_COLUMN.principle).getValue()).toBe('We always choose a call over an e-mail');
     expect(world.messagesSince(mark).alerts.filter((a) => UNEXPLAINED.test(a))).toEqual([]);
+  });
+});
+
+describe('sequences the soak found', () => {
+  it('a renamed register keeps text a sidebar save trimmed ("\\r=1+1" typed as a unit), seed 12001', () => {
+    const world = createWorld('en');
+    const model = initialModel('en');
+    const commands = [
+      new SetUpCycle(['Sales', 'IT'], false),
+      new DeleteSheet(16),
+      new SaveNewObjective('Nobody', '=1+1', [{ title: 'Customers love us', kind: 'increase', current: null }], []),
+      new TypeIntoRegister(2, 'unit', "'\r=1+1"),
+      new EditObjective(0, null, null, false, null, null),
+      new RenameSheet(0),
+    ];
+    fc.modelRun(() => ({ model, real: world }), commands);
+    checkInvariants(model, world, true);
+    expect(model.frozen.get('OKRs (renamed)')).toBeDefined();
+    expect(world.sheet('OKRs (renamed)')!.getRange(2, REGISTER_COLUMN.unit).getValue()).toBe('=1+1');
   });
 });
