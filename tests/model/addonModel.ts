@@ -1,14 +1,15 @@
 /**
  * Model-based test of the whole add-on: random sequences of what people do
- * (menu actions, sidebar saves, typing into cells, renaming, deleting,
- * inserting rows) run against the BUILT dist/Code.js over the in-memory
+ * (menu actions, sidebar saves, typing values and formulas into cells,
+ * renaming, deleting, inserting rows, starting the next cycle) run against the BUILT dist/Code.js over the in-memory
  * workbook (see world.ts), and after every step `checkInvariants` compares the
  * workbook with a simple model of what people typed:
  *
  * 1. every value a user typed (or saved through the sidebar) is still where
  *    they put it; a weekly's new value, once applied, is also in the register
  *    and exactly once in the Check-in log;
- * 2. the Check-in log only grows and has no (week, kind, id) twice;
+ * 2. the Check-in log only grows and has no (week, kind, id) twice (and an
+ *    archived one keeps every row when the next cycle starts);
  * 3. every computed cell of a key-result row in the register holds its
  *    formula and its value equals the scoring code (src/core/scoring.ts);
  * 4. no action throws or ends in guard's "That did not work" alert: what
@@ -17,7 +18,7 @@
  *    it there, and ids are never reused while the register, Tactics or log
  *    still mention them.
  *
- * Adding commands (Import, Next cycle, ...): write a class implementing
+ * Adding commands (Import, ...): write a class implementing
  * `AddonCommand` (`check` says when it makes sense, `run` does it through
  * `world`, updates the model for what it legitimately changes, then calls
  * `step(...)`), add an arbitrary for it to `COMMANDS` below, and extend
@@ -205,6 +206,14 @@ function sheetValues(world: World, name: string, evaluated = false): { values: u
   return { values, formulas };
 }
 
+/** The Check-in log's filled rows below its header, serialised (to compare one state of the log with a later one). */
+function logLines(world: World, name: string): string[] {
+  return sheetValues(world, name)
+    .values.slice(1)
+    .filter((line) => !line.every((v) => v === ''))
+    .map((line) => JSON.stringify(line));
+}
+
 /** Row index (0-based, in `values`) of every KR id in the register. */
 function krRows(values: unknown[][]): Map<string, number[]> {
   const rows = new Map<string, number[]>();
@@ -340,8 +349,8 @@ export function checkInvariants(model: Model, world: World, computed = true): vo
       const key = [line[0], line[1], line[2]].map(textOf).join('|');
       if (seen.has(key)) fail(model, `the Check-in log has ${key} twice`);
       seen.add(key);
-      log.push(JSON.stringify(line));
     }
+    log.push(...logLines(world, logName));
     for (const [key, want] of model.logged) {
       const [week, krId] = key.split('|');
       const rows = values.filter((line) => textOf(line[0]) === week && textOf(line[1]) === LOG_KIND_LABELS[lang].kr && textOf(line[2]) === krId);
@@ -607,7 +616,7 @@ function atWeek(world: World, week: number) {
   world.setNow(WEEKS[week % WEEKS.length].day);
 }
 
-class GenerateWeekly implements AddonCommand {
+export class GenerateWeekly implements AddonCommand {
   constructor(readonly week: number) {}
   check = () => true;
   toString = () => `generateWeekly(${WEEKS[this.week].week})`;
@@ -631,7 +640,7 @@ class GenerateWeekly implements AddonCommand {
 }
 
 /** A person types into a weekly: new value, confidence or note of a KR row. */
-class TypeIntoWeekly implements AddonCommand {
+export class TypeIntoWeekly implements AddonCommand {
   constructor(
     readonly pick: number,
     readonly row: number,
@@ -651,6 +660,8 @@ class TypeIntoWeekly implements AddonCommand {
       const { key, i } = rows[this.row % rows.length];
       world.sheet(name)!.getRange(i + 1, this.column).setValue(this.input);
       const cell = cellOf(world, name, i + 1, this.column);
+      // A typed formula counts with what it shows (constant formulas here): apply logs that value.
+      if (cell.formula) cell.value = world.sheet(name)!.getRange(i + 1, this.column).getValue();
       weekly.cells = weekly.cells.filter((c) => !(c.key === key && c.column === this.column));
       if (cell.formula || cell.value !== '') weekly.cells.push({ ...cell, key, column: this.column, kept: false });
     }, false);
@@ -687,7 +698,7 @@ function modelApply(model: Model, name: string) {
   }
 }
 
-class ApplyCheckIn implements AddonCommand {
+export class ApplyCheckIn implements AddonCommand {
   constructor(
     readonly week: number,
     readonly onWeekly: number | null,
@@ -724,7 +735,7 @@ class ApplyCheckIn implements AddonCommand {
   }
 }
 
-class GenerateEventSheet implements AddonCommand {
+export class GenerateEventSheet implements AddonCommand {
   constructor(readonly which: 'menuNewReview' | 'menuNewRetrospective') {}
   check = () => true;
   toString = () => `${this.which}()`;
@@ -743,7 +754,7 @@ class GenerateEventSheet implements AddonCommand {
 }
 
 /** A person types into a yellow cell of a review or retrospective. */
-class TypeFreeText implements AddonCommand {
+export class TypeFreeText implements AddonCommand {
   constructor(
     readonly pick: number,
     readonly cell: number,
@@ -845,6 +856,90 @@ export class DeleteSheet implements AddonCommand {
   }
 }
 
+/** The register columns the model follows for a KR (what the sidebar saves and people type). */
+const FOLLOWED = ['objective', 'team', 'keyResult', 'start', 'target', 'current', 'confidence', 'unit'] as const;
+
+/**
+ * "Start next cycle", answered Yes or No. Yes (where a cycle can end): every sheet of the old cycle is kept
+ * under an archive name with everything people typed in it (checked from then on like a renamed sheet), the
+ * archived Check-in log keeps every row, and the new cycle's register, Tactics and log are what the model
+ * follows next. No, or no cycle to end: nothing changes, and the person is told why where it cannot be done.
+ */
+export class StartNextCycle implements AddonCommand {
+  constructor(readonly answer: 'YES' | 'NO') {}
+  check = () => true;
+  toString = () => `startNextCycle(${this.answer})`;
+  run(model: Model, world: World) {
+    step(model, world, this.toString(), () => {
+      const n = names(model);
+      const sheetNames = () => world.h.spreadsheet.getSheets().map((sheet) => sheet.getName());
+      const before = new Set(sheetNames());
+      const frozen = new Map<string, Map<string, Cell>>();
+      for (const name of generatedSheets(model)) if (world.sheet(name)) frozen.set(name, freeze(model, world, name));
+      const oldLog = world.sheet(n.checkInLog) ? logLines(world, n.checkInLog) : [];
+      world.h.ui.queueResponse(this.answer);
+      const { alerts, toasts } = menu(model, world, 'menuStartNextCycle');
+      world.h.ui.clearQueues();
+      const after = sheetNames();
+      const added = after.filter((name) => !before.has(name));
+      const canEnd = Boolean(model.register && world.sheet(model.register) && before.has(n.settings));
+      if (!added.length && after.length === before.size) {
+        if (canEnd && this.answer === 'YES') fail(model, `the next cycle did not start: ${show([...alerts, ...toasts])}`);
+        if (!canEnd && !alerts.length) fail(model, 'next cycle without a cycle said nothing');
+        return;
+      }
+      if (!canEnd || this.answer === 'NO') fail(model, `the next cycle changed the sheets although ${canEnd ? 'No was answered' : 'there was no cycle'}`);
+      if (!toasts.length) fail(model, 'the next cycle started without saying so');
+      // Where each sheet went: an archive name "<name> (<cycle>)", or its own (review, retrospective, sheets renamed by people).
+      const archived = (name: string) => added.find((a) => a.startsWith(`${name} (`) && a.endsWith(')')) ?? name;
+      for (const [name, cells] of frozen) {
+        const to = archived(name);
+        if (!world.sheet(to)) fail(model, `"${name}" is gone after the next cycle started`);
+        model.frozen.delete(name);
+        model.frozen.set(to, cells);
+        if (model.freeTextSheets.delete(name)) model.freeTextSheets.add(to);
+      }
+      if (oldLog.length) {
+        const to = archived(n.checkInLog);
+        const kept = world.sheet(to) ? logLines(world, to) : [];
+        if (to === n.checkInLog || oldLog.some((line, i) => kept[i] !== line)) fail(model, `the archived Check-in log "${to}" lost or changed rows`);
+      }
+      model.weeklies.clear();
+      model.logged.clear();
+      model.lastLog = [];
+      // The new cycle as the add-on made it: its register rows and tactics are what people go on from.
+      model.register = world.sheet(n.register) ? n.register : null;
+      model.settings = Boolean(world.sheet(n.settings));
+      model.krCells.clear();
+      model.objectives.clear();
+      model.tacticText.clear();
+      model.tactics = Boolean(world.sheet(n.tactics));
+      const tacticsOf = new Map<string, Set<string>>();
+      if (model.tactics)
+        for (const line of sheetValues(world, n.tactics).values.slice(1)) {
+          const id = textOf(line[TACTIC_COLUMN.id - 1]);
+          if (!id) continue;
+          model.tacticText.set(id, line[TACTIC_COLUMN.principle - 1] as string);
+          const objective = textOf(line[TACTIC_COLUMN.objectiveId - 1]);
+          tacticsOf.set(objective, (tacticsOf.get(objective) ?? new Set()).add(id));
+          model.usedIds.add(id);
+        }
+      if (model.register) {
+        const { values } = sheetValues(world, model.register);
+        for (const [krId, [i]] of krRows(values)) {
+          const cells = new Map<number, Cell>();
+          for (const key of FOLLOWED) cells.set(REGISTER_COLUMN[key], cellOf(world, model.register, i + 1, REGISTER_COLUMN[key]));
+          model.krCells.set(krId, cells);
+          const objective = textOf(values[i][REGISTER_COLUMN.objectiveId - 1]);
+          const entry = model.objectives.get(objective) ?? { krs: new Set<string>(), tactics: tacticsOf.get(objective) ?? new Set<string>() };
+          model.objectives.set(objective, { ...entry, krs: entry.krs.add(krId) });
+          model.usedIds.add(krId).add(objective);
+        }
+      }
+    });
+  }
+}
+
 // ---------------------------------------------------------------- the command list
 
 const week = fc.integer({ min: 0, max: WEEKS.length - 1 });
@@ -864,9 +959,10 @@ const weeklyInput = (column: 5 | 6 | 9): fc.Arbitrary<string | number> =>
 
 /**
  * Every action a person can take, as arbitraries of commands. To add one
- * (Import, Next cycle): append `fc.record(...).map((p) => new YourCommand(...))`.
+ * (Import): append `fc.record(...).map((p) => new YourCommand(...))`.
  */
 export const COMMANDS: fc.Arbitrary<AddonCommand>[] = [
+  fc.constantFrom('YES' as const, 'NO' as const).map((answer) => new StartNextCycle(answer)),
   fc
     .record({ teams: fc.uniqueArray(fc.constantFrom(...TEAM_CHOICES), { minLength: 1, maxLength: 4 }), bad: fc.boolean() })
     .map(({ teams, bad }) => new SetUpCycle(teams, bad)),

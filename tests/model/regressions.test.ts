@@ -4,7 +4,22 @@
  */
 import fc from 'fast-check';
 import { createWorld, UNEXPLAINED, type World } from './world';
-import { DeleteSheet, EditObjective, RenameSheet, SaveNewObjective, SetUpCycle, TypeIntoRegister, checkInvariants, initialModel } from './addonModel';
+import {
+  ApplyCheckIn,
+  DeleteSheet,
+  EditObjective,
+  GenerateEventSheet,
+  GenerateWeekly,
+  RenameSheet,
+  SaveNewObjective,
+  SetUpCycle,
+  StartNextCycle,
+  TypeFreeText,
+  TypeIntoRegister,
+  TypeIntoWeekly,
+  checkInvariants,
+  initialModel,
+} from './addonModel';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
 import { TACTIC_COLUMN } from '../../src/core/layout/tactics';
 
@@ -148,5 +163,40 @@ describe('sequences the soak found', () => {
     checkInvariants(model, world, true);
     expect(model.frozen.get('OKRs (renamed)')).toBeDefined();
     expect(world.sheet('OKRs (renamed)')!.getRange(2, REGISTER_COLUMN.unit).getValue()).toBe('=1+1');
+  });
+});
+
+describe('the next cycle in the model', () => {
+  it('archives everything people typed (register, weekly, review, log) and goes on in the new cycle, twice', () => {
+    const world = createWorld('en');
+    const model = initialModel('en');
+    const commands = [
+      new SetUpCycle(['Sales', 'IT'], false),
+      new SaveNewObjective(0, 'Customers love us', [{ title: 'Repeat orders', kind: 'increase', current: 10 }, { title: 'Churn', kind: 'decrease', current: null }], ['Call before e-mail']),
+      new TypeIntoRegister(1, 'unit', "'=HYPERLINK(\"http://x\",\"y\")"),
+      new GenerateWeekly(0),
+      new TypeIntoWeekly(0, 0, 5, 40),
+      new TypeIntoWeekly(0, 0, 9, '="seen "&"today"'),
+      new ApplyCheckIn(0, 0, 'once'),
+      new GenerateEventSheet('menuNewReview'),
+      new TypeFreeText(0, 0, "'we learned a lot"),
+      new StartNextCycle('NO'),
+      new StartNextCycle('YES'),
+      new TypeIntoRegister(0, 'current', '=40+2'),
+      new SaveNewObjective(1, 'Fewer incidents', [{ title: 'Incidents', kind: 'decrease', current: 50 }], []),
+      new GenerateWeekly(1),
+      new TypeIntoWeekly(0, 0, 5, 12),
+      new ApplyCheckIn(1, 0, 'twice'),
+      new StartNextCycle('YES'),
+    ];
+    fc.modelRun(() => ({ model, real: world }), commands);
+    checkInvariants(model, world, true);
+    const sheets = world.h.spreadsheet.getSheets().map((s) => s.getName());
+    expect(sheets).toEqual(
+      expect.arrayContaining(['OKRs', 'OKRs (Q4 2026)', 'OKRs (Q1 2027)', 'Weekly 2026-W48 (Q4 2026)', 'Check-in log (Q4 2026)', 'Check-in log (Q1 2027)']),
+    );
+    expect([...model.frozen.keys()]).toEqual(expect.arrayContaining(['OKRs (Q4 2026)', 'Weekly 2026-W48 (Q4 2026)', 'OKRs (Q1 2027)']));
+    expect(model.krCells.size).toBe(3); // both objectives' key results carried into Q2 2027
+    expect(model.steps.filter((s) => s.startsWith('startNextCycle'))).toHaveLength(3);
   });
 });
