@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, cell, menu, openTab, type } from './page';
 import { ROOT, startPlaygroundProcess, type Running } from './process';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const MUST_RUN = process.env.CI === 'true';
 const describeBrowser = HAVE_CHROMIUM || MUST_RUN ? describe : describe.skip;
@@ -31,7 +31,7 @@ describeBrowser('dashboard, import and next cycle in the playground', () => {
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing; CI=true requires the browser tests to run`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -39,26 +39,6 @@ describeBrowser('dashboard, import and next cycle in the playground', () => {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-
-  const cell = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`);
-
-  async function menu(page: Page, fn: string): Promise<void> {
-    await page.click('#addon-menu');
-    await page.click(`[data-fn="${fn}"]`);
-  }
-
-  async function openTab(page: Page, name: string): Promise<void> {
-    await page.click(`#tabs button[data-sheet="${name}"]`);
-    await page.waitForSelector(`table.sheet[data-sheet="${name}"]`);
-  }
-
-  async function type(page: Page, a1: string, value: string): Promise<void> {
-    await cell(page, a1).click();
-    await cell(page, a1).dblclick();
-    await page.keyboard.type(value);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(([at, v]) => document.querySelector(`td[data-a1="${at}"]`)?.textContent === v, [a1, value]);
-  }
 
   /** The cells of the row of `sheet` whose cell reads exactly `label`. */
   async function rowOf(page: Page, sheet: string, label: string): Promise<string[]> {
@@ -74,7 +54,7 @@ describeBrowser('dashboard, import and next cycle in the playground', () => {
     await page.waitForSelector('table.sheet');
 
     // Someone's own goal sheet.
-    for (const [r, line] of GOALS.entries()) for (const [c, value] of line.entries()) await type(page, `${'ABCDEF'[c]}${r + 1}`, value);
+    for (const [r, line] of GOALS.entries()) for (const [c, value] of line.entries()) await type(page, `${'ABCDEF'[c]}${r + 1}`, value, value);
 
     await menu(page, 'menuSetUpCycle');
     await page.waitForSelector('#dialog[open]');

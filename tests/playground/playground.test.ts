@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, cell, menu, openTab, text, type } from './page';
 import { ROOT, startPlaygroundProcess, type Running } from './process';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const MUST_RUN = process.env.CI === 'true';
 const ARTIFACTS = join(ROOT, 'artifacts');
@@ -30,7 +30,7 @@ describeBrowser('the playground in headless Chromium', () => {
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing; CI=true requires the browser tests to run`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -45,26 +45,6 @@ describeBrowser('the playground in headless Chromium', () => {
     await page.goto(server!.url);
     await page.waitForSelector('table.sheet');
     return page;
-  }
-
-  const cell = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`);
-  const text = (page: Page, a1: string) => cell(page, a1).textContent();
-
-  async function menu(page: Page, fn: string): Promise<void> {
-    await page.click('#addon-menu');
-    await page.click(`[data-fn="${fn}"]`);
-  }
-
-  async function openTab(page: Page, name: string): Promise<void> {
-    await page.click(`#tabs button[data-sheet="${name}"]`);
-    await page.waitForSelector(`table.sheet[data-sheet="${name}"]`);
-  }
-
-  async function type(page: Page, a1: string, value: string): Promise<void> {
-    await cell(page, a1).click();
-    await cell(page, a1).dblclick();
-    await page.keyboard.type(value);
-    await page.keyboard.press('Enter');
   }
 
   it('sets up a cycle, adds an objective, takes typed values and a check-in, and keeps them across a restart', async () => {
