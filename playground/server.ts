@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { withBridge } from './bridge';
 import { exportWorkbook } from './export';
 import { seedSample } from './sample';
 import { PlaygroundSession, type Lang } from './session';
@@ -30,40 +31,6 @@ export interface Playground {
   session: PlaygroundSession;
   server: Server;
   close(): Promise<void>;
-}
-
-/** Runs in the sidebar frame before its bundle: google.script.run over HTTP, then tells the page to redraw. */
-export const BRIDGE = `
-(function () {
-  function runner(options) {
-    return new Proxy({}, {
-      get: function (_target, name) {
-        if (typeof name !== 'string' || name === 'then') return undefined;
-        if (name === 'withSuccessHandler') return function (fn) { return runner(Object.assign({}, options, { success: fn })); };
-        if (name === 'withFailureHandler') return function (fn) { return runner(Object.assign({}, options, { failure: fn })); };
-        if (name === 'withUserObject') return function (user) { return runner(Object.assign({}, options, { user: user })); };
-        return function () {
-          var args = Array.prototype.slice.call(arguments);
-          fetch('/run/' + encodeURIComponent(name), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })
-            .then(function (response) { return response.json(); })
-            .then(function (answer) {
-              try { window.parent.postMessage({ okrPlayground: 'changed' }, window.location.origin); } catch (e) {}
-              if (answer.ok) { if (options.success) options.success(answer.value, options.user); }
-              else if (options.failure) { var error = new Error(answer.error.message); error.name = answer.error.name || 'ScriptError'; options.failure(error, options.user); }
-            })
-            .catch(function (error) { if (options.failure) options.failure(error, options.user); });
-        };
-      }
-    });
-  }
-  window.google = { script: { run: runner({}), host: { close: function () { window.parent.postMessage({ okrPlayground: 'close' }, window.location.origin); } } } };
-})();
-`;
-
-function withBridge(html: string): string {
-  const marker = html.indexOf('<script');
-  const shim = `<script>${BRIDGE}</script>\n`;
-  return marker < 0 ? html.replace('</body>', `${shim}</body>`) : html.slice(0, marker) + shim + html.slice(marker);
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.txt': 'text/plain', '.svg': 'image/svg+xml' };

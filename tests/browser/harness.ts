@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { withBridge } from '../../playground/bridge';
 
 export type ServerFunctions = Record<string, (...args: unknown[]) => unknown>;
 
@@ -34,41 +35,6 @@ export interface Harness {
 
 export const SIDEBAR_HTML = join(__dirname, '../../dist/Sidebar.html');
 
-/** Runs in the page before the bundle. Kept in plain ES2017 so no transpiler touches it. */
-export const SHIM = `
-(function () {
-  function runner(options) {
-    return new Proxy({}, {
-      get: function (_target, name) {
-        if (typeof name !== 'string' || name === 'then') return undefined;
-        if (name === 'withSuccessHandler') return function (fn) { return runner(Object.assign({}, options, { success: fn })); };
-        if (name === 'withFailureHandler') return function (fn) { return runner(Object.assign({}, options, { failure: fn })); };
-        if (name === 'withUserObject') return function (user) { return runner(Object.assign({}, options, { user: user })); };
-        return function () {
-          var args = Array.prototype.slice.call(arguments);
-          fetch('/run/' + encodeURIComponent(name), {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(args)
-          })
-            .then(function (response) { return response.json(); })
-            .then(function (answer) {
-              if (answer.ok) { if (options.success) options.success(answer.value, options.user); }
-              else if (options.failure) {
-                var error = new Error(answer.error.message);
-                error.name = answer.error.name || 'ScriptError';
-                options.failure(error, options.user);
-              }
-            })
-            .catch(function (error) { if (options.failure) options.failure(error, options.user); });
-        };
-      }
-    });
-  }
-  window.google = { script: { run: runner({}) } };
-})();
-`;
-
 export function sidebarPage(htmlFile = SIDEBAR_HTML): string {
   let html: string;
   try {
@@ -76,9 +42,7 @@ export function sidebarPage(htmlFile = SIDEBAR_HTML): string {
   } catch {
     throw new Error(`${htmlFile} is missing: run \`npm run build\` first`);
   }
-  const marker = html.indexOf('<script');
-  const shim = `<script>${SHIM}</script>\n`;
-  return marker < 0 ? html.replace('</body>', `${shim}</body>`) : html.slice(0, marker) + shim + html.slice(marker);
+  return withBridge(html);
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
