@@ -109,19 +109,16 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     let previous = existing ? readUsedCells(existing) : undefined;
     let kind: WeeklyOutcome['kind'] = existing ? 'regenerated' : 'created';
     // A foreign sheet under the weekly's name is never touched: the weekly gets a suffix.
-    for (let n = 2; existing && previous && !isWeekly(previous.values); n++) {
+    for (let n = 2; existing && previous && !isWeekly(previous); n++) {
       name = `${wanted} (${n})`;
       existing = spreadsheet.getSheetByName(name);
       previous = existing ? readUsedCells(existing) : undefined;
       kind = existing ? 'regenerated' : 'suffixed';
     }
     const rows = snapshot.rows.map((r) => r.row);
-    const plan = {
-      ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous: previous?.values, previousFormulas: previous?.formulas }),
-      name,
-    };
+    const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
     const session = new WriteSession(spreadsheet);
-    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.values.length ?? 0) : writeNewSheet(session, plan);
+    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0) : writeNewSheet(session, plan);
     spreadsheet.setActiveSheet(sheet);
     const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
     return {

@@ -5,7 +5,7 @@
  * number of key results.
  */
 import { parseLogRow, LOG_FORMATS, LOG_KEYS, LOG_KIND_LABELS, LOG_WIDTH, type LogEntry } from '../core/layout/checkInLog';
-import { textOf } from '../core/layout/builder';
+import { textOf, withTypedFormulas } from '../core/layout/builder';
 import { MAX_TEAMS, QUICK_WINS } from '../core/layout/settings';
 import { TACTIC_COLUMN, TACTIC_KEYS, type TacticRow } from '../core/layout/tactics';
 import type { Language } from '../core/i18n';
@@ -22,12 +22,11 @@ export function readUsedValues(sheet: Sheet): unknown[][] {
   return values.length === 1 && values[0].every((v) => v === '') ? [] : values;
 }
 
-/** The values and formulas of a sheet's used range (3 calls), for rewriting it without turning typed formulas into values. */
-export function readUsedCells(sheet: Sheet): { values: unknown[][]; formulas: string[][] } {
+/** The values of a sheet's used range, a formula cell as TypedFormula (3 calls): rewriting it keeps typed formulas. */
+export function readUsedCells(sheet: Sheet): unknown[][] {
   const range = sheet.getDataRange();
-  const values = range.getValues();
-  const formulas = range.getFormulas();
-  return values.length === 1 && values[0].every((v) => v === '') && !formulas[0].some(Boolean) ? { values: [], formulas: [] } : { values, formulas };
+  const values = withTypedFormulas(range.getValues(), range.getFormulas());
+  return values.length === 1 && values[0].every((v) => v === '') ? [] : values;
 }
 
 /**

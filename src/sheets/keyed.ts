@@ -5,7 +5,7 @@
  * of it that hold entries), so a rebuild never makes Sheets send every
  * computed value, and prepare a rewrite: constant calls.
  */
-import { TypedFormula, textOf } from '../core/layout/builder';
+import { textOf, withTypedFormulas } from '../core/layout/builder';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -28,11 +28,10 @@ export function readKeyed(sheet: Sheet, carried: number): KeyedSnapshot {
   if (!keyColumn) return { values: [first], keyColumn: 0, used: true };
   const from = Math.max(1, keyColumn - carried);
   const range = sheet.getRange(1, from, lastRow, keyColumn - from + 1);
-  const formulas = range.getFormulas();
-  const values = range.getValues().map((line, r) => {
+  // A formula someone typed into a carried cell is carried as that formula.
+  const values = withTypedFormulas(range.getValues(), range.getFormulas()).map((line) => {
     const row: unknown[] = new Array(keyColumn).fill('');
-    // A formula someone typed into a carried cell is carried as that formula.
-    line.forEach((value, i) => (row[from - 1 + i] = formulas[r][i] ? new TypedFormula(formulas[r][i], value) : value));
+    line.forEach((value, i) => (row[from - 1 + i] = value));
     return row;
   });
   return { values, keyColumn, used: true };

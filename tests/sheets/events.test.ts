@@ -212,6 +212,22 @@ describe('weekly check-in on the realistic cycle', () => {
     expect(sheet.getRange(row, WEEKLY_COLUMN.input).getFormula()).toBe('=Pipeline!B7+1');
   });
 
+  it('a row kept at the bottom keeps what people typed (formulas too), and the add-on formulas as the values they showed', () => {
+    const { h } = env;
+    generateWeekly('en', TODAY);
+    const sheet = h.spreadsheet.getSheetByName(WEEKLY)!;
+    sheet.getRange(rowOf(h, 'kr:KR-1'), WEEKLY_COLUMN.input).setFormula('=40+2');
+    const shownChange = sheet.getRange(rowOf(h, 'kr:KR-1'), WEEKLY_COLUMN.change).getValue();
+    expect(sheet.getRange(rowOf(h, 'kr:KR-1'), WEEKLY_COLUMN.change).getFormula()).not.toBe('');
+    // KR-1 leaves the register: its weekly row has nowhere to go but the "kept" section.
+    h.spreadsheet.getSheetByName('OKRs')!.getRange(2, 1, 1, REGISTER_COLUMN.dependsOn).clearContent();
+    generateWeekly('en', TODAY);
+    const kept = rowOf(h, 'kept:kr:KR-1');
+    expect(sheet.getRange(kept, WEEKLY_COLUMN.input).getFormula()).toBe('=40+2');
+    expect(sheet.getRange(kept, WEEKLY_COLUMN.change).getFormula()).toBe('');
+    expect(sheet.getRange(kept, WEEKLY_COLUMN.change).getValue()).toBe(shownChange);
+  });
+
   it('a foreign sheet under the weekly name is left alone', () => {
     const { h } = env;
     h.spreadsheet.insertSheet(WEEKLY).getRange('A1').setValue('my own notes');

@@ -97,6 +97,11 @@ export class TypedFormula {
   }
 }
 
+/** Values read back with the formulas of the same cells: every formula cell becomes a TypedFormula. */
+export function withTypedFormulas(values: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[]): unknown[][] {
+  return values.map((line, r) => line.map((value, c) => (formulas[r]?.[c] ? new TypedFormula(formulas[r][c], value) : value)));
+}
+
 /** A value read back from a sheet as the cell to write it again: people's entries (and formulas) survive a regeneration. */
 export function carriedCell(value: unknown): CellPlan {
   if (value instanceof TypedFormula) return { formula: value.formula };

@@ -14,7 +14,7 @@
 import { format, type Language } from '../i18n';
 import { weekMonday } from '../isoWeek';
 import { BLANK, columnLetter, formula, num, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
-import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, textOf } from './builder';
+import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, TypedFormula, carriedCell, textOf } from './builder';
 import { registerColumnRange, type RegisterRow } from './register';
 import type { TacticRow } from './tactics';
 
@@ -101,10 +101,8 @@ export interface WeeklyInput {
   tactics: readonly TacticRow[];
   /** Last value per KR id (from the check-in log); KRs not in it show the register's current value. */
   lastValues?: ReadonlyMap<string, number | null>;
-  /** The values of an earlier version of this sheet: what people entered is carried over. */
+  /** The values of an earlier version of this sheet (typed formulas as TypedFormula): what people entered is carried over. */
   previous?: readonly (readonly unknown[])[];
-  /** The formulas of that earlier version, same shape: a formula people typed into an input cell stays a formula. */
-  previousFormulas?: readonly (readonly string[])[];
 }
 
 
@@ -126,11 +124,8 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     if (key && !previousRow.has(key)) previousRow.set(key, i);
   });
   const used = new Set<string>();
-  /** What people entered before in a cell of an earlier row (its formula, if they typed one), else blank. */
-  const entered = (index: number, column: number): CellPlan => {
-    const formulaText = input.previousFormulas?.[index]?.[column - 1];
-    return formulaText ? formula(formulaText) : carriedCell(input.previous?.[index]?.[column - 1]);
-  };
+  /** What people entered before in a cell of an earlier row (a formula they typed, read as TypedFormula, stays one). */
+  const entered = (index: number, column: number): CellPlan => carriedCell(input.previous?.[index]?.[column - 1]);
   /** The cell for an input column: what people entered before, else blank. */
   const carried = (key: string, column: number): CellPlan => {
     const index = previousRow.get(key);
@@ -238,14 +233,20 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     if (key.startsWith('#') || used.has(key)) continue;
     const content = line.slice(0, WEEKLY_WIDTH);
     if (!content.some((value) => value !== '' && value !== null && value !== undefined)) continue;
-    if (key && !isEntered(key, line, input.previousFormulas?.[index])) continue;
+    if (key && !isEntered(key, line)) continue;
     kept.push(index);
   }
   if (kept.length) {
     b.row([text(t.kept)], { bold: true, background: SECTION_BACKGROUND, key: '#kept' });
     for (const index of kept) {
-      const cells = Array.from({ length: WEEKLY_WIDTH }, (_, i) => entered(index, i + 1));
-      b.row(cells, { key: `kept:${textOf(input.previous![index][C.key - 1])}` });
+      const key = textOf(input.previous![index][C.key - 1]);
+      // People's cells as they were; the add-on's own formulas (change, pace) as the value they showed, since their row moves.
+      const theirs = key ? inputColumns(key) : null;
+      const cells = Array.from({ length: WEEKLY_WIDTH }, (_, i) => {
+        const value = input.previous![index][i];
+        return !theirs || theirs.includes(i + 1) || !(value instanceof TypedFormula) ? entered(index, i + 1) : carriedCell(value.shown);
+      });
+      b.row(cells, { key: `kept:${key}` });
     }
   }
 
@@ -267,10 +268,10 @@ function inputColumns(key: string): number[] {
 }
 
 /** Whether people typed anything into a keyed row's input cells. */
-function isEntered(key: string, line: readonly unknown[], formulas?: readonly string[]): boolean {
+function isEntered(key: string, line: readonly unknown[]): boolean {
   return inputColumns(key).some((column) => {
     const value = line[column - 1];
-    return Boolean(formulas?.[column - 1]) || (value !== '' && value !== null && value !== undefined);
+    return value !== '' && value !== null && value !== undefined;
   });
 }
 
