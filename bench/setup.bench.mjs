@@ -1,6 +1,6 @@
 /**
  * SpreadsheetApp calls to set up a cycle with 3 and with 300 key results,
- * counted by the in-memory workbook (tests/fakes), running the built
+ * counted by the in-memory workbook (emulator/), running the built
  * dist/Code.js the way Apps Script does. Target: the same, under 40.
  */
 import { build } from 'esbuild';
@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The TypeScript fake, bundled for this script. */
 export async function loadFake() {
   const out = join(mkdtempSync(join(tmpdir(), 'okr-bench-')), 'fake.mjs');
-  const result = await build({ entryPoints: [join(root, 'tests/fakes/appsScript.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+  const result = await build({ entryPoints: [join(root, 'emulator/appsScript.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
   writeFileSync(out, result.outputFiles[0].text);
   return import(pathToFileURL(out).href);
 }

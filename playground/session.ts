@@ -1,7 +1,7 @@
 /**
  * The playground's workbook: the built dist/Code.js (the file `clasp push`
  * uploads) run in a node:vm context over the in-memory workbook of
- * tests/fakes. Everything the page does reaches the bundle's top-level
+ * emulator/. Everything the page does reaches the bundle's top-level
  * functions (menu handlers, sidebar functions) or the fake as a user would
  * (typing into a cell). Nothing here is a second implementation of the
  * add-on: what works here works in Sheets, because it is the same bundle.
@@ -12,10 +12,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
-import { rectContains } from '../tests/fakes/a1';
-import { createAppsScript, type AppsScriptHarness } from '../tests/fakes/appsScript';
-import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../tests/fakes/snapshot';
-import type { FakeSheet } from '../tests/fakes/spreadsheet';
+import { rectContains } from '../emulator/a1';
+import { createAppsScript, type AppsScriptHarness } from '../emulator/appsScript';
+import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../emulator/snapshot';
+import type { FakeSheet } from '../emulator/spreadsheet';
 
 export type Lang = 'en' | 'de';
 

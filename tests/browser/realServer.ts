@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import type { ObjectiveDraft, SidebarBootstrap } from '../../src/core/drafts';
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import type { DevServerOptions, TestServer } from './devServer';
 
 export interface RealServer extends TestServer {

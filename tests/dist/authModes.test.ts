@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { createAppsScript } from '../fakes/appsScript';
+import { createAppsScript } from '../../emulator/appsScript';
 
 const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 

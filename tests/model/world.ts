@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { createAppsScript, type AppsScriptHarness, type FakeSheet } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness, type FakeSheet } from '../../emulator/appsScript';
 
 const DIST = join(__dirname, '../../dist/Code.js');
 let script: vm.Script | undefined;

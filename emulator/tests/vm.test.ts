@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { createAppsScript } from './appsScript';
+import { createAppsScript } from '../appsScript';
 
 describe('globals in a node:vm context', () => {
   it('serves code from another realm (arrays, Dates, errors)', () => {
