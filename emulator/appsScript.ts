@@ -44,6 +44,8 @@ import {
   type Host,
   type Kind,
 } from './spreadsheet';
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './developerMetadata';
+import { FakeFilterCriteriaBuilder } from './filter';
 
 export { FakeSpreadsheet, FakeSheet, FakeRange, FakeUi };
 export type { AuthModeName };
@@ -54,6 +56,8 @@ export interface AppsScriptOptions {
   now?: Date;
   htmlFiles?: Record<string, string>;
   userLocale?: string;
+  /** ScriptApp.getScriptId(): the project PROJECT developer metadata belongs to; default 'fake-script-id'. */
+  scriptId?: string;
 }
 
 export interface AppsScriptGlobals {
@@ -74,9 +78,11 @@ export interface CallCounter {
   readonly builder: number;
   /** Ui, Lock, Properties, Html, Session, ... calls. */
   readonly service: number;
+  /** Calls answered by the object itself (a Range's coordinates, DeveloperMetadata snapshots): not in total. */
+  readonly local: number;
   readonly byMethod: Record<string, number>;
   reset(): void;
-  snapshot(): { total: number; document: number; builder: number; service: number; byMethod: Record<string, number> };
+  snapshot(): { total: number; document: number; builder: number; service: number; local: number; byMethod: Record<string, number> };
 }
 
 class Counter implements CallCounter {
@@ -84,20 +90,25 @@ class Counter implements CallCounter {
   document = 0;
   builder = 0;
   service = 0;
+  local = 0;
   byMethod: Record<string, number> = {};
   count(kind: Kind, name: string): void {
+    this.byMethod[name] = (this.byMethod[name] ?? 0) + 1;
+    if (kind === 'local') {
+      this.local++;
+      return;
+    }
     this.total++;
     if (kind === 'document') this.document++;
     else if (kind === 'builder') this.builder++;
     else this.service++;
-    this.byMethod[name] = (this.byMethod[name] ?? 0) + 1;
   }
   reset(): void {
-    this.total = this.document = this.builder = this.service = 0;
+    this.total = this.document = this.builder = this.service = this.local = 0;
     this.byMethod = {};
   }
   snapshot() {
-    return { total: this.total, document: this.document, builder: this.builder, service: this.service, byMethod: { ...this.byMethod } };
+    return { total: this.total, document: this.document, builder: this.builder, service: this.service, local: this.local, byMethod: { ...this.byMethod } };
   }
 }
 
@@ -114,6 +125,8 @@ class FakeSpreadsheetApp {
   readonly Direction = Enums.Direction;
   readonly CopyPasteType = Enums.CopyPasteType;
   readonly AutoFillSeries = { DEFAULT_SERIES: 'DEFAULT_SERIES', ALTERNATE_SERIES: 'ALTERNATE_SERIES' };
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   constructor(
     private readonly ss: FakeSpreadsheet,
     private readonly ui: FakeUi,
@@ -149,6 +162,9 @@ class FakeSpreadsheetApp {
   newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
     return new FakeConditionalFormatRuleBuilder();
   }
+  newFilterCriteria(): FakeFilterCriteriaBuilder {
+    return new FakeFilterCriteriaBuilder();
+  }
   openById(_id: string): never {
     throw new Error('SpreadsheetApp.openById is not available in the fake (and not in add-ons with currentonly scope).');
   }
@@ -176,6 +192,8 @@ export interface AppsScriptHarness {
   asUser<T>(user: string, fn: () => T): T;
   holdLock(kind?: 'document' | 'script', user?: string): void;
   releaseLock(kind?: 'document' | 'script'): void;
+  /** Runs fn as another Apps Script project (another add-on or a bound script): it sees only its own PROJECT metadata. */
+  asScript<T>(scriptId: string, fn: () => T): T;
 }
 
 export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHarness {
@@ -183,6 +201,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     mode: 'LIMITED' as AuthModeName,
     now: options.now ? new Date(options.now.getTime()) : new Date(),
     custom: {} as Record<string, (...args: any[]) => any>,
+    scriptId: options.scriptId ?? 'fake-script-id',
   };
   const counter = new Counter();
   const ui = new FakeUi();
@@ -199,6 +218,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
       }
     },
     toast: (message, title, timeoutSeconds) => ui.toasts.push({ message, title, timeoutSeconds }),
+    scriptId: () => state.scriptId,
   };
   const ss = new FakeSpreadsheet(host, options.locale ?? 'en_US', options.timeZone ?? 'Europe/Berlin');
   const lockState = new LockState();
@@ -234,6 +254,8 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
   }
 
   function methodKind(target: any, label: string, method: string): Kind {
+    const declared = (target.constructor as any).methodKinds?.[method] as Kind | undefined;
+    if (declared) return declared;
     if (label === 'SpreadsheetApp') {
       if (method === 'getUi') return 'ui';
       if (method.startsWith('new')) return 'builder';
@@ -282,7 +304,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     SpreadsheetApp: wrap(app),
     LockService: wrap(new FakeLockService(lockState)),
     HtmlService: wrap(new FakeHtmlService(options.htmlFiles ?? {})),
-    ScriptApp: wrap(new FakeScriptApp()),
+    ScriptApp: wrap(Object.assign(new FakeScriptApp(), { getScriptId: () => state.scriptId })),
     Session: wrap(new FakeSession(() => ss.timeZone, () => userLocale, lockState)),
     PropertiesService: wrap(properties),
     Utilities: wrap(new FakeUtilities()),
@@ -361,6 +383,15 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     },
     releaseLock(kind = 'document') {
       lockState.holders.delete(kind);
+    },
+    asScript(scriptId, fn) {
+      const saved = state.scriptId;
+      state.scriptId = scriptId;
+      try {
+        return fn();
+      } finally {
+        state.scriptId = saved;
+      }
     },
   };
   return harness;

@@ -13,6 +13,8 @@ export interface Host {
   /** Runs fn with ScriptApp auth mode CUSTOM_FUNCTION, then restores the mode. */
   runAsCustomFunction<T>(fn: () => T): T;
   toast(message: string, title: string, timeoutSeconds: number): void;
+  /** The running script project (ScriptApp.getScriptId()); PROJECT developer metadata belongs to it. */
+  scriptId(): string;
 }
 
 export interface Cell {
@@ -36,7 +38,8 @@ export interface Cell {
 
 /** Marker read by the proxy layer: which counter a method call goes to, and the class name. */
 export const KIND = Symbol.for('fake.kind');
-export type Kind = 'document' | 'builder' | 'service' | 'ui';
+/** 'local': answered by the object itself without a round trip (a Range's position, a DeveloperMetadata snapshot); counted apart. */
+export type Kind = 'document' | 'builder' | 'service' | 'ui' | 'local';
 
 export class SheetsError extends Error {
   constructor(message: string) {
@@ -143,7 +146,16 @@ export const Enums = {
   WrapStrategy: { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' },
   Dimension: { COLUMNS: 'COLUMNS', ROWS: 'ROWS' },
   Direction: { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' },
-  CopyPasteType: { PASTE_NORMAL: 'PASTE_NORMAL', PASTE_VALUES: 'PASTE_VALUES', PASTE_FORMAT: 'PASTE_FORMAT' },
+  CopyPasteType: {
+    PASTE_NORMAL: 'PASTE_NORMAL',
+    PASTE_NO_BORDERS: 'PASTE_NO_BORDERS',
+    PASTE_FORMAT: 'PASTE_FORMAT',
+    PASTE_FORMULA: 'PASTE_FORMULA',
+    PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
+    PASTE_VALUES: 'PASTE_VALUES',
+    PASTE_CONDITIONAL_FORMATTING: 'PASTE_CONDITIONAL_FORMATTING',
+    PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS',
+  },
 };
 
 export function isErrorString(v: unknown): boolean {

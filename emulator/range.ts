@@ -7,6 +7,10 @@ import { FakeDataValidation } from './dataValidation';
 import { FakeProtection } from './protection';
 import { FakeSheet } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
+import { sortRows, sortSpecs } from './structure';
+import { FakeFilter } from './filter';
+import { FakeDeveloperMetadataFinder, addMetadata, metadataAt, rangeLocation, type FakeDeveloperMetadata } from './developerMetadata';
+import { isDateLike } from './formula';
 
 // ---------------------------------------------------------------------------
 // Range
@@ -14,6 +18,22 @@ import { FakeSpreadsheet } from './spreadsheet';
 export class FakeRange {
   readonly [KIND]: Kind = 'document';
   static label = 'Range';
+  /**
+   * A Range's own coordinates are answered by the object (no round trip): they are fixed when the
+   * Range is made and do not follow later edits, as in Apps Script. Counted as 'local'.
+   */
+  static methodKinds: Record<string, Kind> = {
+    getRow: 'local',
+    getRowIndex: 'local',
+    getColumn: 'local',
+    getNumRows: 'local',
+    getNumColumns: 'local',
+    getLastRow: 'local',
+    getLastColumn: 'local',
+    getSheet: 'local',
+    getGridId: 'local',
+    createDeveloperMetadataFinder: 'builder',
+  };
   constructor(
     readonly sheet: FakeSheet,
     readonly row: number,
@@ -456,31 +476,101 @@ export class FakeRange {
   activateAsCurrentCell(): this {
     return this.activate();
   }
-  copyTo(destination: FakeRange, options?: any): void {
-    const contentsOnly = !!options?.contentsOnly || options === 'PASTE_VALUES';
-    const formatOnly = !!options?.formatOnly || options === 'PASTE_FORMAT';
-    this.each((r, c, i, j) => {
-      const src = this.sheet.cell(r, c);
-      const dr = destination.row + i;
-      const dc = destination.col + j;
-      const target = destination.sheet.ensureCell(dr, dc);
-      if (!src) {
-        if (!formatOnly) {
-          target.value = undefined;
+  /**
+   * copyTo(destination), copyTo(destination, {contentsOnly, formatOnly}), copyTo(destination, copyPasteType, transposed).
+   * contentsOnly copies values and formulas (formulas adjusted to where they land); PASTE_VALUES pastes
+   * what the cells show as plain values (a formula's result, not the formula); PASTE_FORMAT formats only.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean)
+   */
+  copyTo(destination: FakeRange, options?: any, transposed?: boolean): void {
+    if (!(destination instanceof FakeRange)) throw new SheetsError("The parameters don't match the method signature for SpreadsheetApp.Range.copyTo.");
+    const type = typeof options === 'string' ? options : null;
+    const valuesOnly = type === 'PASTE_VALUES';
+    const contentsOnly = !!options?.contentsOnly || type === 'PASTE_FORMULA';
+    const formatOnly = !!options?.formatOnly || type === 'PASTE_FORMAT';
+    // Read everything first: source and destination may overlap.
+    const src: { cell: Cell | undefined; value: any; r: number; c: number }[][] = [];
+    for (let i = 0; i < this.numRows; i++) {
+      const line: { cell: Cell | undefined; value: any; r: number; c: number }[] = [];
+      for (let j = 0; j < this.numCols; j++) {
+        const r = this.row + i;
+        const c = this.col + j;
+        const cell = this.sheet.cell(r, c);
+        line.push({ cell: cell ? { ...cell } : undefined, value: valuesOnly ? this.ss.typedValue(this.sheet, r, c) : undefined, r, c });
+      }
+      src.push(line);
+    }
+    src.forEach((line, i) =>
+      line.forEach((s, j) => {
+        const dr = destination.row + (transposed ? j : i);
+        const dc = destination.col + (transposed ? i : j);
+        const target = destination.sheet.ensureCell(dr, dc);
+        if (valuesOnly) {
           target.formula = undefined;
+          target.value = s.value === '' ? undefined : isDateLike(s.value) ? new Date(s.value.getTime()) : s.value;
+          return;
         }
-        return;
-      }
-      if (!formatOnly) {
-        target.value = src.value instanceof Date ? new Date(src.value.getTime()) : src.value;
-        target.formula = src.formula !== undefined ? translateFormula(src.formula, dr - r, dc - c) : undefined;
-      }
-      if (!contentsOnly) {
-        const { value: _v, formula: _f, ...fmt } = src;
-        Object.assign(target, fmt);
-      }
-    });
+        if (!formatOnly) {
+          target.value = s.cell?.value instanceof Date ? new Date(s.cell.value.getTime()) : s.cell?.value;
+          target.formula = s.cell?.formula !== undefined ? translateFormula(s.cell.formula, dr - s.r, dc - s.c) : undefined;
+        }
+        if (!contentsOnly && s.cell) {
+          const { value: _v, formula: _f, ...fmt } = s.cell;
+          Object.assign(target, fmt);
+        }
+      }),
+    );
     this.ss.touch();
+  }
+  /** Range.copyValuesToRange(sheet, column, columnEnd, row, rowEnd): the shown values, no formulas. */
+  copyValuesToRange(sheet: FakeSheet, column: number, columnEnd: number, row: number, rowEnd: number): void {
+    this.copyTo(sheet.getRange(row, column, rowEnd - row + 1, columnEnd - column + 1), 'PASTE_VALUES');
+  }
+
+  // --- sort (structure.ts)
+  /**
+   * Range.sort(sortSpecObj): a column number (absolute, inside the range), {column, ascending}, or an
+   * array of them. Ascending: numbers and dates, then text (case-insensitive), then booleans; blank
+   * cells last in either direction. A range with vertically merged cells is refused.
+   */
+  sort(sortSpecObj: any): this {
+    const rect = this.rect();
+    const specs = sortSpecs(sortSpecObj, rect.c1, rect.c2);
+    if (this.sheet.merges.some((m) => rectsIntersect(m, rect) && m.r1 !== m.r2)) {
+      throw new SheetsError('Sorry, cannot sort a range that includes vertically merged cells.');
+    }
+    sortRows(this.sheet, rect, specs, (r, c) => this.ss.engineValue(this.sheet, r, c));
+    return this;
+  }
+
+  // --- filter (filter.ts)
+  createFilter(): FakeFilter {
+    if (this.sheet.filter) throw new SheetsError("You can't create a filter in a sheet that already has a filter.");
+    const f = new FakeFilter(this.sheet, this.rect());
+    this.sheet.filter = f;
+    this.ss.touch();
+    return f;
+  }
+  getFilter(): FakeFilter | null {
+    return this.sheet.filter;
+  }
+
+  // --- developer metadata (developerMetadata.ts): whole rows or whole columns only
+  addDeveloperMetadata(...args: any[]): this {
+    addMetadata(this.ss, rangeLocation(this), args, 'Range.addDeveloperMetadata');
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    let loc;
+    try {
+      loc = rangeLocation(this);
+    } catch {
+      return [];
+    }
+    return metadataAt(this.ss, loc);
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ss, { type: 'range', range: this });
   }
   setValuesFromTyped(): void {}
   toString(): string {

@@ -1,6 +1,9 @@
 /** Sheet of the Sheets emulator: cells, sizes, frozen rows, hidden rows and columns, row insert and delete, charts. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { parseA1, shiftRect, splitSheet, type Axis, type Rect } from './a1';
+import { parseA1, splitSheet, type Axis, type Rect } from './a1';
+import { applyDimChange, deletion, insertion, movement } from './structure';
+import { FakeFilter } from './filter';
+import { FakeDeveloperMetadataFinder, addMetadata, metadataAt, type FakeDeveloperMetadata } from './developerMetadata';
 import { Cell, KIND, Kind, SheetsError, nextIds, normalizeColor } from './common';
 import { FakeConditionalFormatRule } from './conditionalFormat';
 import { FakeProtection } from './protection';
@@ -12,6 +15,7 @@ import { FakeSpreadsheet } from './spreadsheet';
 export class FakeSheet {
   readonly [KIND]: Kind = 'document';
   static label = 'Sheet';
+  static methodKinds: Record<string, Kind> = { createDeveloperMetadataFinder: 'builder' };
   rows: (Cell | undefined)[][] = [];
   maxRows = 1000;
   maxCols = 26;
@@ -27,6 +31,9 @@ export class FakeSheet {
   protections: FakeProtection[] = [];
   cfRules: FakeConditionalFormatRule[] = [];
   merges: Rect[] = [];
+  /** The sheet's one filter (filter.ts) and the rows its criteria hide. */
+  filter: FakeFilter | null = null;
+  filterHiddenRows = new Set<number>();
   readonly id: number;
 
   constructor(
@@ -185,53 +192,10 @@ export class FakeSheet {
     const max = axis === 'row' ? this.maxRows : this.maxCols;
     if (!Number.isInteger(n) || n < 1 || n > max) throw new SheetsError(`Those ${what} are out of bounds.`);
   }
+  /** Rows or columns inserted (delta > 0, the first new one at `at`) or deleted (delta < 0, from `at`); structure.ts moves everything that follows. */
   shift(axis: Axis, at: number, delta: number): void {
-    if (axis === 'row') {
-      if (delta > 0) {
-        if (this.rows.length >= at) this.rows.splice(at - 1, 0, ...new Array(delta).fill(undefined).map(() => undefined as any));
-        this.maxRows += delta;
-      } else {
-        this.rows.splice(at - 1, -delta);
-        this.maxRows += delta;
-      }
-    } else {
-      for (let i = 0; i < this.rows.length; i++) {
-        const row = this.rows[i];
-        if (!row) continue;
-        if (delta > 0) {
-          if (row.length >= at) row.splice(at - 1, 0, ...new Array(delta).fill(undefined));
-        } else row.splice(at - 1, -delta);
-      }
-      this.maxCols += delta;
-      const shiftMap = <T>(m: Map<number, T>) => {
-        const entries = [...m.entries()];
-        m.clear();
-        for (const [k, v] of entries) {
-          const s = shiftRect({ r1: 1, r2: 1, c1: k, c2: k }, 'col', at, delta);
-          if (s) m.set(s.c1, v);
-        }
-      };
-      shiftMap(this.colWidths);
-      const hidden = new Map([...this.hiddenCols].map((c) => [c, true]));
-      shiftMap(hidden);
-      this.hiddenCols = new Set(hidden.keys());
-    }
-    this.merges = this.merges.map((m) => shiftRect(m, axis, at, delta)).filter((m): m is Rect => !!m);
-    this.protections = this.protections.filter((p) => {
-      if (!p.rect) {
-        p.unprotected = p.unprotected.map((u) => ({ sheet: u.sheet, rect: shiftRect(u.rect, axis, at, delta)! })).filter((u) => u.rect);
-        return true;
-      }
-      const s = shiftRect(p.rect, axis, at, delta);
-      if (!s) return false;
-      p.rect = s;
-      return true;
-    });
-    for (const rule of this.cfRules) {
-      rule.ranges = rule.ranges.map((r) => ({ sheet: r.sheet, rect: shiftRect(r.rect, axis, at, delta)! })).filter((r) => r.rect);
-    }
-    this.cfRules = this.cfRules.filter((r) => r.ranges.length);
-    this.ss.afterShift(this, axis, at, delta);
+    const size = axis === 'row' ? this.maxRows : this.maxCols;
+    applyDimChange(this, delta > 0 ? insertion(axis, at, delta, size) : deletion(axis, at, -delta, size));
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.checkPosition(afterPosition, 'row', 'rows');
@@ -456,8 +420,46 @@ export class FakeSheet {
     this.ss.touch();
     return copy;
   }
-  getFilter(): null {
-    return null;
+  // --- moving rows and columns (structure.ts)
+  /** Sheet.moveRows(rowSpec, destinationIndex): destinationIndex counts in the rows before the move. */
+  moveRows(rowSpec: FakeRange, destinationIndex: number): void {
+    this.moveLines('row', rowSpec, destinationIndex);
+  }
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    this.moveLines('col', columnSpec, destinationIndex);
+  }
+  private moveLines(axis: Axis, spec: FakeRange, dest: number): void {
+    const method = axis === 'row' ? 'moveRows' : 'moveColumns';
+    if (!spec || typeof (spec as any).rect !== 'function' || typeof dest !== 'number' || !Number.isInteger(dest)) {
+      throw new SheetsError(`The parameters don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+    }
+    if (spec.sheet !== this) throw new SheetsError(`The range must be on the sheet ${method} is called on.`);
+    const rect = spec.rect();
+    const size = axis === 'row' ? this.maxRows : this.maxCols;
+    const [start, end] = axis === 'row' ? [rect.r1, rect.r2] : [rect.c1, rect.c2];
+    if (dest < 1 || dest > size + 1) throw new SheetsError(`Those ${axis === 'row' ? 'rows' : 'columns'} are out of bounds.`);
+    if (dest >= start && dest <= end + 1) return; // onto itself: nothing moves
+    applyDimChange(this, movement(axis, start, end - start + 1, dest, size));
+  }
+
+  // --- filter (filter.ts)
+  getFilter(): FakeFilter | null {
+    return this.filter;
+  }
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return this.filterHiddenRows.has(rowPosition);
+  }
+
+  // --- developer metadata (developerMetadata.ts)
+  addDeveloperMetadata(...args: any[]): this {
+    addMetadata(this.ss, { type: 'SHEET', sheet: this }, args, 'Sheet.addDeveloperMetadata');
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return metadataAt(this.ss, { type: 'SHEET', sheet: this });
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this.ss, { type: 'sheet', sheet: this });
   }
   getType(): any {
     return 'GRID';

@@ -18,6 +18,9 @@ import {
   FakeProtection,
   FakeRange,
   FakeSheet,
+  FakeFilter,
+  FakeFilterCriteria,
+  type MetaEntry,
   type Cell,
   type FakeSpreadsheet,
 } from './spreadsheet';
@@ -44,6 +47,17 @@ interface SheetSnapshot {
   cells: [number, number, Record<string, any>][];
   protections: { rect: Rect | null; description: string; warningOnly: boolean; editors: string[]; unprotected: { sheet: string; rect: Rect }[] }[];
   cfRules: { condition: { type: string; values: Encoded[]; background: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null }; ranges: Rect[] }[];
+  /** The sheet's filter: its range, criteria by column, and the rows they hide (absent in older snapshots). */
+  filter?: { rect: Rect; criteria: [number, { hidden: string[] | null; visible: string[] | null; type: string | null; values: Encoded[] }][]; hiddenRows: number[] } | null;
+}
+
+interface MetadataSnapshot {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  project: string;
+  location: { type: 'SPREADSHEET' | 'SHEET' | 'ROW' | 'COLUMN'; sheet?: string; start?: number; end?: number };
 }
 
 export interface WorkbookSnapshot {
@@ -54,6 +68,9 @@ export interface WorkbookSnapshot {
   active: string;
   sheets: SheetSnapshot[];
   namedRanges: { name: string; sheet: string; rect: Rect }[];
+  /** Developer metadata, every visibility and project (absent in older snapshots). */
+  metadata?: MetadataSnapshot[];
+  metadataCounter?: number;
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -135,9 +152,28 @@ export function takeSnapshot(ss: FakeSpreadsheet): WorkbookSnapshot {
             ranges: rule.ranges.map((x) => ({ ...x.rect })),
           };
         }),
+        filter: sheet.filter
+          ? {
+              rect: { ...sheet.filter.rect },
+              criteria: [...sheet.filter.criteria.entries()].map(([col, c]) => [col, { hidden: c.hidden, visible: c.visible, type: c.type, values: c.values.map(encode) }]),
+              hiddenRows: [...sheet.filterHiddenRows],
+            }
+          : null,
       };
     }),
     namedRanges: ss.namedRanges.map((n) => ({ name: n.name, sheet: n.target.sheet.name, rect: { ...n.target.rect } })),
+    metadata: ss.metadata.map((m) => {
+      const loc = m.location;
+      return {
+        id: m.id,
+        key: m.key,
+        value: m.value,
+        visibility: m.visibility,
+        project: m.project,
+        location: loc.type === 'SPREADSHEET' ? { type: loc.type } : loc.type === 'SHEET' ? { type: loc.type, sheet: loc.sheet.name } : { type: loc.type, sheet: loc.sheet.name, start: loc.start, end: loc.end },
+      };
+    }),
+    metadataCounter: ss.metadataCounter,
   };
 }
 
@@ -200,7 +236,24 @@ export function restoreSnapshot(ss: FakeSpreadsheet, snap: WorkbookSnapshot): vo
       const condition = new FakeBooleanCondition(c.type, c.values.map((x) => decode(x, ss)), c.background, c.fontColor, c.bold, c.italic);
       return new FakeConditionalFormatRule(condition, rule.ranges.map((rect) => ({ sheet, rect: { ...rect } })));
     });
+    sheet.filter = null;
+    sheet.filterHiddenRows = new Set();
+    if (s.filter) {
+      const filter = new FakeFilter(sheet, { ...s.filter.rect });
+      for (const [col, c] of s.filter.criteria) filter.criteria.set(col, new FakeFilterCriteria(c.hidden, c.visible, c.type, c.values.map((x) => decode(x, ss))));
+      sheet.filter = filter;
+      sheet.filterHiddenRows = new Set(s.filter.hiddenRows);
+    }
   });
+  ss.metadata = (snap.metadata ?? []).flatMap((m): MetaEntry[] => {
+    const l = m.location;
+    const sheet = l.sheet !== undefined ? ss.sheetByName(l.sheet) : undefined;
+    if (l.type !== 'SPREADSHEET' && !sheet) return [];
+    const location: MetaEntry['location'] =
+      l.type === 'SPREADSHEET' ? { type: 'SPREADSHEET' } : l.type === 'SHEET' ? { type: 'SHEET', sheet: sheet! } : { type: l.type, sheet: sheet!, start: l.start!, end: l.end! };
+    return [{ id: m.id, key: m.key, value: m.value, visibility: m.visibility, project: m.project, location }];
+  });
+  ss.metadataCounter = snap.metadataCounter ?? ss.metadata.length;
   ss.namedRanges = snap.namedRanges
     .filter((n) => ss.sheetByName(n.sheet))
     .map((n) => new FakeNamedRange(ss, n.name, { sheet: ss.sheetByName(n.sheet)!, rect: { ...n.rect } }));

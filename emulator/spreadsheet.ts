@@ -11,14 +11,16 @@
  * the test helpers stay uncounted.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { columnToLetters, parseA1, quoteSheetName, rectContains, shiftRect, splitSheet, type Axis, type Rect } from './a1';
-import { FormulaError, FormulaParser, sheetsFunctions, MAX_ROW, dateToSerial, decimalComma, formatNumber, isDateFormat, isDateLike, isFormulaError, lazyParse, localToDate, serialToDate, shiftFormula, translateFormula } from './formula';
+import { columnToLetters, parseA1, quoteSheetName, rectContains, splitSheet, type Rect } from './a1';
+import { FormulaError, FormulaParser, sheetsFunctions, MAX_ROW, dateToSerial, decimalComma, formatNumber, isDateFormat, isDateLike, isFormulaError, lazyParse, localToDate, serialToDate, translateFormula } from './formula';
 import { Host, KIND, Kind, SheetsError } from './common';
 import { FakeBooleanCondition, SheetRect } from './conditionalFormat';
 import { FakeProtection } from './protection';
 import { FakeNamedRange } from './namedRange';
 import { FakeSheet } from './sheet';
 import { FakeRange } from './range';
+import { dropSheetReferences } from './structure';
+import { FakeDeveloperMetadataFinder, addMetadata, metadataAt, type FakeDeveloperMetadata, type MetaEntry } from './developerMetadata';
 
 // ---------------------------------------------------------------------------
 // Spreadsheet
@@ -32,7 +34,11 @@ export interface Computed {
 export class FakeSpreadsheet {
   readonly [KIND]: Kind = 'document';
   static label = 'Spreadsheet';
+  static methodKinds: Record<string, Kind> = { createDeveloperMetadataFinder: 'builder' };
   sheets: FakeSheet[] = [];
+  /** Developer metadata of the whole workbook (developerMetadata.ts). */
+  metadata: MetaEntry[] = [];
+  metadataCounter = 0;
   namedRanges: FakeNamedRange[] = [];
   active!: FakeSheet;
   selection: SheetRect | null = null;
@@ -134,6 +140,9 @@ export class FakeSpreadsheet {
     if (i < 0) throw new SheetsError('Sheet not found');
     this.sheets.splice(i, 1);
     this.namedRanges = this.namedRanges.filter((n) => n.target.sheet !== sheet);
+    // Its developer metadata goes with it; formulas that named it show #REF!.
+    this.metadata = this.metadata.filter((m) => m.location.type === 'SPREADSHEET' || m.location.sheet !== sheet);
+    dropSheetReferences(this, sheet.name);
     if (this.active === sheet) this.active = this.sheets[Math.max(0, i - 1)];
     if (this.selection?.sheet === sheet) this.selection = null;
     this.touch();
@@ -147,6 +156,8 @@ export class FakeSpreadsheet {
     return sheet;
   }
   moveActiveSheet(pos: number): void {
+    if (typeof pos !== 'number' || !Number.isInteger(pos)) throw new SheetsError(`The parameters (${typeof pos}) don't match the method signature for SpreadsheetApp.Spreadsheet.moveActiveSheet.`);
+    if (pos < 1 || pos > this.sheets.length) throw new SheetsError(`The sheet index ${pos} is out of range: it must be between 1 and ${this.sheets.length}.`);
     const i = this.sheets.indexOf(this.active);
     this.sheets.splice(i, 1);
     this.sheets.splice(Math.max(0, Math.min(pos - 1, this.sheets.length)), 0, this.active);
@@ -260,35 +271,39 @@ export class FakeSpreadsheet {
     return 'Spreadsheet';
   }
 
-  // --- structure changes
-  afterShift(sheet: FakeSheet, axis: Axis, at: number, delta: number): void {
-    for (const s of this.sheets) {
-      for (const row of s.rows) {
-        if (!row) continue;
-        for (const cell of row) {
-          if (cell?.formula) cell.formula = shiftFormula(cell.formula, s.name, sheet.name, axis, at, delta);
-        }
-      }
-      for (const rule of s.cfRules) {
-        const c = rule.condition;
-        if (c.type === 'CUSTOM_FORMULA' && typeof c.values[0] === 'string') {
-          (c as any).values = [shiftFormula(c.values[0], s.name, sheet.name, axis, at, delta)];
-        }
-      }
-    }
-    this.namedRanges = this.namedRanges.filter((n) => {
-      if (n.target.sheet !== sheet) return true;
-      const r = shiftRect(n.target.rect, axis, at, delta);
-      if (!r) return false;
-      n.target = { sheet, rect: r };
-      return true;
-    });
-    if (this.selection?.sheet === sheet) {
-      const r = shiftRect(this.selection.rect, axis, at, delta);
-      this.selection = r ? { sheet, rect: r } : null;
-    }
-    this.touch();
+  // --- developer metadata (developerMetadata.ts)
+  /** Ids are positive and unique in the spreadsheet ("randomly generated" in Sheets: do not rely on their order). */
+  nextMetadataId(): number {
+    this.metadataCounter++;
+    return 1 + ((this.metadataCounter * 104729 + 7) % 2000000000);
   }
+  /** PROJECT metadata is visible only to the project that created it; DOCUMENT metadata to every script. */
+  metadataVisible(m: MetaEntry): boolean {
+    return m.visibility === 'DOCUMENT' || m.project === this.host.scriptId();
+  }
+  addDeveloperMetadata(...args: any[]): this {
+    addMetadata(this, { type: 'SPREADSHEET' }, args, 'Spreadsheet.addDeveloperMetadata');
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return metadataAt(this, { type: 'SPREADSHEET' });
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this, { type: 'spreadsheet' });
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    return this.active.insertColumnsAfter(afterPosition, howMany);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.active.deleteColumns(columnPosition, howMany);
+  }
+  moveRows(rowSpec: FakeRange, destinationIndex: number): void {
+    this.active.moveRows(rowSpec, destinationIndex);
+  }
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    this.active.moveColumns(columnSpec, destinationIndex);
+  }
+
   renameInFormulas(oldName: string, newName: string): void {
     const q = new RegExp(`(^|[^\\w.])(${quoteSheetName(oldName).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})!`, 'g');
     const replacement = quoteSheetName(newName);
@@ -860,3 +875,5 @@ export * from './namedRange';
 export * from './chart';
 export * from './sheet';
 export * from './range';
+export * from './filter';
+export * from './developerMetadata';
