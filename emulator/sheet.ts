@@ -442,6 +442,20 @@ export class FakeSheet {
     applyDimChange(this, movement(axis, start, end - start + 1, dest, size));
   }
 
+  /**
+   * Sheet.sort(columnPosition, ascending): "Sorts a sheet by column": every row below the frozen rows,
+   * whole rows (so row metadata moves with its row).
+   */
+  sort(columnPosition: number, ascending = true): this {
+    if (typeof columnPosition !== 'number' || !Number.isInteger(columnPosition) || columnPosition < 1 || columnPosition > this.maxCols) {
+      throw new SheetsError(`The parameters (${typeof columnPosition}) don't match the method signature for SpreadsheetApp.Sheet.sort.`);
+    }
+    const first = this.frozenRows + 1;
+    const last = Math.max(first, this.lastRow());
+    this.rangeOf({ r1: first, r2: last, c1: 1, c2: this.maxCols }).sort({ column: columnPosition, ascending: ascending !== false });
+    return this;
+  }
+
   // --- filter (filter.ts)
   getFilter(): FakeFilter | null {
     return this.filter;

@@ -147,6 +147,10 @@ export class FakeSpreadsheet {
     if (this.selection?.sheet === sheet) this.selection = null;
     this.touch();
   }
+  deleteActiveSheet(): FakeSheet {
+    this.deleteSheet(this.active);
+    return this.active;
+  }
   getActiveSheet(): FakeSheet {
     return this.active;
   }

@@ -182,14 +182,14 @@ export function applyDimChange(sheet: FakeSheet, ch: DimChange): void {
     rule.ranges = rule.ranges.map((r) => ({ sheet: r.sheet, rect: rectOn(r.rect, ch) })).filter((r): r is SheetRect => !!r.rect);
   }
   sheet.cfRules = sheet.cfRules.filter((r) => r.ranges.length);
-  const validations = new Set<any>();
+  const validations = new Map<any, string>(); // rule -> the sheet it sits on (its formula's own sheet)
   for (const s of ss.sheets) {
     for (const row of s.rows) {
       if (!row) continue;
       for (const cell of row) {
         if (!cell) continue;
         if (cell.formula) cell.formula = remapFormula(cell.formula, s.name, sheet.name, ch);
-        if (cell.validation) validations.add(cell.validation);
+        if (cell.validation && !validations.has(cell.validation)) validations.set(cell.validation, s.name);
       }
     }
     for (const rule of s.cfRules) {
@@ -205,13 +205,13 @@ export function applyDimChange(sheet: FakeSheet, ch: DimChange): void {
     }
   }
   // Data validations: a range criterion on the sheet follows; a custom formula follows.
-  for (const v of validations) {
+  for (const [v, home] of validations) {
     const values = v.values as any[];
     if (v.type === 'VALUE_IN_RANGE' && values[0] && values[0].sheet === sheet) {
       const n = rectOn(values[0].rect(), ch);
       if (n) values[0] = sheet.rangeOf(n);
     }
-    if (v.type === 'CUSTOM_FORMULA' && typeof values[0] === 'string') values[0] = remapFormula(values[0], sheet.name, sheet.name, ch);
+    if (v.type === 'CUSTOM_FORMULA' && typeof values[0] === 'string') values[0] = remapFormula(values[0], home, sheet.name, ch);
   }
   // Named ranges.
   ss.namedRanges = ss.namedRanges.filter((n) => {

@@ -216,6 +216,15 @@ describe('sort', () => {
     expect(dash.getRange('A1').getFormula()).toBe('=Register!A2');
   });
 
+  it('Sheet.sort sorts every row below the frozen header by a column', () => {
+    const { sheet } = setup();
+    register(sheet);
+    sheet.setFrozenRows(1);
+    sheet.sort(3, false);
+    expect(sheet.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['Key result', 'NPS erhöhen', 'Kosten senken', 'Umsatz steigern']); // by Target: 60, 50, 20
+    expect(sheet.getRange('E2').getFormula()).toBe('=(D2-B2)/(C2-B2)');
+  });
+
   it('refuses a sort column outside the range and a range with vertically merged cells', () => {
     const { sheet } = setup();
     register(sheet);
@@ -258,6 +267,15 @@ describe('sheets: rename, delete, move', () => {
     ss.deleteSheet(scratch);
     expect(sheet.getRange('G1').getFormula()).toBe('=#REF!*2+1');
     expect(sheet.getRange('G1').getValue()).toBe('#REF!');
+  });
+
+  it('a custom-formula validation on another sheet keeps its own references and follows the edited sheet', () => {
+    const { app, ss, sheet } = setup();
+    register(sheet);
+    const weekly = ss.insertSheet('Weekly');
+    weekly.getRange('A1').setDataValidation(app.newDataValidation().requireFormulaSatisfied('=AND(A1>=0,A1<=Register!C2)').build());
+    sheet.insertRowsBefore(1, 2);
+    expect(weekly.getRange('A1').getDataValidation()!.getCriteriaValues()).toEqual(['=AND(A1>=0,A1<=Register!C4)']);
   });
 
   it('moveActiveSheet puts the active sheet at a 1-based position and refuses others', () => {
