@@ -10,9 +10,10 @@
  * columns, widths, heights, hidden rows and columns, the selection.
  *
  * Sources (Google's reference):
- * - References shift on insert/delete, and a reference to a deleted cell becomes
- *   #REF!: https://support.google.com/docs/answer/7437879 (Sheets function list: "#REF!")
- *   and the Sheets API InsertDimensionRequest / DeleteDimensionRequest.
+ * - Insert / delete: Sheet.insertColumnsBefore, insertRowsAfter, deleteColumns, deleteRows
+ *   (https://developers.google.com/apps-script/reference/spreadsheet/sheet). That references shift
+ *   and that a reference to a deleted cell becomes #REF! is Sheets' behaviour in the editor; Google's
+ *   reference has no page that states it (see emulator/README.md, "Structure" section).
  * - moveRows / moveColumns: "destinationIndex ... based on the coordinates before the
  *   rows are moved. Existing data is shifted down to make room for the moved rows while
  *   the source rows are removed from the grid."
