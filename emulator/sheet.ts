@@ -1,4 +1,4 @@
-/** Sheet of the Sheets emulator: cells, sizes, frozen rows, hidden rows and columns, row insert and delete, charts. */
+/** Sheet of the Sheets emulator: cells, sizes, frozen rows, hidden rows and columns, insert / delete / move of rows and columns and sort (structure.ts), filter, developer metadata, charts. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseA1, splitSheet, type Axis, type Rect } from './a1';
 import { applyDimChange, deletion, insertion, movement } from './structure';

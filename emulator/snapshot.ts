@@ -3,7 +3,8 @@
  * A workbook of the fake as plain JSON and back: cells (values, formulas,
  * formats, notes, validations), sheet structure (order, sizes, frozen rows
  * and columns, widths, hidden rows/columns/sheets, merges), protections,
- * conditional format rules and named ranges. The playground keeps its
+ * conditional format rules, named ranges, filters and developer metadata
+ * (every visibility, with the project that owns it). The playground keeps its
  * workbook in a file with it; `restoreSnapshot` replaces the content of an
  * existing FakeSpreadsheet in place, so a harness (and a vm context running
  * the bundle over it) keeps working.
