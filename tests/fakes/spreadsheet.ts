@@ -30,6 +30,7 @@ import {
   dateToSerial,
   decimalComma,
   formatNumber,
+  formatText,
   isDateFormat,
   isDateLike,
   isFormulaError,
@@ -2048,7 +2049,7 @@ export class FakeSpreadsheet {
     if (isFormulaError(v)) return v.error;
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     if (typeof v === 'number') return formatNumber(v, cell?.format, this.locale, date || isDateFormat(cell?.format));
-    return String(v);
+    return typeof v === 'string' ? formatText(v, cell?.format) : String(v);
   }
 
   hasDisplayed(sheet: FakeSheet, r: number, c: number): boolean {
