@@ -16,6 +16,7 @@ import { rectContains } from '../tests/fakes/a1';
 import { createAppsScript, type AppsScriptHarness } from '../tests/fakes/appsScript';
 import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../tests/fakes/snapshot';
 import type { FakeSheet } from '../tests/fakes/spreadsheet';
+import { customFunctionNames, entryPointsOf, scriptRunNames, type EntryPoint } from './entryPoints';
 
 export type Lang = 'en' | 'de';
 
@@ -98,7 +99,6 @@ export interface StateView {
 
 const UNANSWERED = '\u0000playground: not answered yet';
 const LOCALES: Record<Lang, string> = { en: 'en_US', de: 'de_DE' };
-const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE'];
 
 /** Runs in the vm: `new Date()` and `Date.now()` read the playground's clock (the fake's time), like the fake's TODAY(). */
 const CLOCK_SHIM = `(function (clock) {
@@ -119,8 +119,12 @@ function dayAt9(day: string): Date {
 export class PlaygroundSession {
   readonly harness: AppsScriptHarness;
   readonly bundle: Record<string, (...args: any[]) => any>;
-  /** The bundle's top-level functions: what google.script.run and the menu may call. */
+  /** The bundle's top-level functions but the custom functions: what google.script.run and the menu may call. */
   readonly entryPoints: Set<string>;
+  /** The custom functions the bundle declares (with `@customfunction`), registered for formulas. */
+  readonly customFunctions: string[];
+  /** Every entry point the build generated. */
+  readonly declared: EntryPoint[];
   readonly lang: Lang;
   /** Whether the workbook came from the state file (else it is new). */
   readonly restored: boolean;
@@ -144,12 +148,15 @@ export class PlaygroundSession {
       ),
     });
     const context = vm.createContext(this.harness.globals);
-    vm.runInContext(readFileSync(join(options.distDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-    const names = Object.keys(context).filter((k) => typeof (context as any)[k] === 'function' && /^[A-Za-z]\w*$/.test(k) && !k.endsWith('_'));
-    this.entryPoints = new Set(names);
+    const code = readFileSync(join(options.distDir, 'Code.js'), 'utf8');
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    // The lists come from the bundle's generated declarations (one source: src/server/index.ts via the build).
+    this.declared = entryPointsOf(code);
+    this.entryPoints = new Set(scriptRunNames(this.declared));
+    this.customFunctions = customFunctionNames(this.declared);
     (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number) => void)(() => this.now().getTime());
     this.bundle = context as any;
-    this.harness.registerCustomFunctions(Object.fromEntries(CUSTOM_FUNCTIONS.filter((n) => this.entryPoints.has(n)).map((n) => [n, this.bundle[n]])));
+    this.harness.registerCustomFunctions(Object.fromEntries(this.customFunctions.map((n) => [n, this.bundle[n]])));
     if (saved) restoreSnapshot(this.harness.spreadsheet, saved);
     this.restored = !!saved;
     this.harness.setAuthMode('LIMITED');
@@ -217,7 +224,7 @@ export class PlaygroundSession {
 
   /** google.script.run: a top-level function of the bundle, with values crossing as JSON both ways. */
   call(name: string, args: unknown[]): unknown {
-    if (!this.entryPoints.has(name) || CUSTOM_FUNCTIONS.includes(name)) throw new Error(`Script function not found: ${name}`);
+    if (!this.entryPoints.has(name)) throw new Error(`Script function not found: ${name}`);
     this.tick();
     const json = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
     try {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import type { ObjectiveDraft, SidebarBootstrap } from '../../src/core/drafts';
+import { entryPointsOf, scriptRunNames } from '../../playground/entryPoints';
 import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
 import type { DevServerOptions, TestServer } from './devServer';
 
@@ -21,7 +22,8 @@ export function createRealServer(options: DevServerOptions = {}): RealServer {
   const teams = options.teams ?? ['Sales', 'IT', 'Customer Service'];
   const harness = createAppsScript({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
   const context = vm.createContext(harness.globals);
-  vm.runInContext(readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8'), context, { filename: 'Code.js' });
+  const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+  vm.runInContext(code, context, { filename: 'Code.js' });
   const bundle = context as unknown as RealServer['bundle'];
   harness.ui.queuePrompt(`${options.cycleName ?? 'Q4 2026'}; ${teams.join(', ')}`);
   bundle.menuSetUpCycle();
@@ -35,12 +37,8 @@ export function createRealServer(options: DevServerOptions = {}): RealServer {
     (name: string) =>
     (...args: unknown[]) =>
       json(bundle[name](...json<unknown[]>(args)));
-  const functions = {
-    sidebarBootstrap: call('sidebarBootstrap'),
-    sidebarLoadObjective: call('sidebarLoadObjective'),
-    sidebarSaveObjective: call('sidebarSaveObjective'),
-    sidebarDeleteObjective: call('sidebarDeleteObjective'),
-  };
+  // What google.script.run may call: the bundle's generated entry points but its custom functions (one list, playground/entryPoints.ts).
+  const functions = Object.fromEntries(scriptRunNames(entryPointsOf(code)).map((name) => [name, call(name)]));
   return {
     harness,
     bundle,
