@@ -94,6 +94,8 @@ export interface GridView {
   formulaText: Record<string, string>;
   /** Cells holding a number or date ('n', right-aligned as in Sheets) or a boolean ('b', centred); sparse. */
   kind: Record<string, 'n' | 'b'>;
+  /** SPARKLINE cells: the numbers of the range it draws (the page draws the line, as Sheets does); sparse. */
+  sparkline: Record<string, number[]>;
 }
 
 export interface StateView {
@@ -435,6 +437,7 @@ export class PlaygroundSession {
     const lists: string[][] = [];
     const listIndex = new Map<unknown, number>();
     const formulaText: GridView['formulaText'] = {};
+    const sparkline: GridView['sparkline'] = {};
     const kind: GridView['kind'] = {};
     const ruled = new Set<number>();
     for (const rule of sheet.cfRules) for (const area of rule.ranges) for (let c = area.rect.c1; c <= area.rect.c2; c++) ruled.add(c);
@@ -466,6 +469,11 @@ export class PlaygroundSession {
         if (cell.formula !== undefined) {
           formulas.push(key);
           formulaText[key] = cell.formula;
+          const points = shown === '[sparkline]' ? this.sparklinePoints(sheet, cell.formula) : null;
+          if (points) {
+            sparkline[key] = points;
+            line[c - 1] = '';
+          }
         }
         else if (typeof cell.value === 'string' && cell.value !== '' && (/^[=+\-@']/.test(cell.value) || ss.parseTyped(cell.value).value !== cell.value)) {
           input[key] = `'${cell.value}`;
@@ -512,6 +520,18 @@ export class PlaygroundSession {
       merges: sheet.merges.filter((m) => m.r1 <= rows && m.c1 <= cols).map((m) => ({ r1: m.r1, c1: m.c1, r2: Math.min(m.r2, rows), c2: Math.min(m.c2, cols) })),
       formulaText,
       kind,
+      sparkline,
     };
+  }
+
+  /** The numbers a `SPARKLINE(range)` draws (a plain range, on its sheet or another); null when it is anything else. */
+  private sparklinePoints(sheet: FakeSheet, formula: string): number[] | null {
+    const m = /SPARKLINE\(\s*(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\s*[,)]/i.exec(formula);
+    if (!m) return null;
+    const source = m[1] ? this.spreadsheet.sheetByName(m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1]) : sheet;
+    if (!source) return null;
+    const values = source.getRange(`${m[2]}${m[3]}:${m[4]}${m[5]}`).getValues().flat();
+    const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return numbers.length >= 2 ? numbers : null;
   }
 }

@@ -18,8 +18,8 @@ import type { GridView, MenuAnswer, MenuOutcome, StateView } from '../session';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const lang = document.documentElement.lang === 'de' ? 'de' : 'en';
 const T = {
-  en: { menu: 'Extensions › OKR for Sheets', export: 'Download .xlsx', ok: 'OK', cancel: 'Cancel', yes: 'Yes', no: 'No', busy: 'Working…', saved: 'Saved', saving: 'Saving…', title: 'OKR for Sheets — playground (no Google account: the add-on runs on an in-memory workbook)', confirm: 'Continue', error: 'Error', close: 'Close sidebar' },
-  de: { menu: 'Erweiterungen › OKR for Sheets', export: '.xlsx herunterladen', ok: 'OK', cancel: 'Abbrechen', yes: 'Ja', no: 'Nein', busy: 'Läuft…', saved: 'Gespeichert', saving: 'Wird gespeichert…', title: 'OKR for Sheets — Spielwiese (ohne Google-Konto: das Add-on läuft auf einer Arbeitsmappe im Speicher)', confirm: 'Fortfahren', error: 'Fehler', close: 'Seitenleiste schließen' },
+  en: { menu: 'Extensions › OKR for Sheets', export: 'Download .xlsx', ok: 'OK', cancel: 'Cancel', yes: 'Yes', no: 'No', busy: 'Working…', saved: 'Saved', saving: 'Saving…', title: 'OKR for Sheets — playground (no Google account: the add-on runs on an in-memory workbook)', confirm: 'Continue', error: 'Error', close: 'Close sidebar', loading: 'Loading' },
+  de: { menu: 'Erweiterungen › OKR for Sheets', export: '.xlsx herunterladen', ok: 'OK', cancel: 'Abbrechen', yes: 'Ja', no: 'Nein', busy: 'Läuft…', saved: 'Gespeichert', saving: 'Wird gespeichert…', title: 'OKR for Sheets — Spielwiese (ohne Google-Konto: das Add-on läuft auf einer Arbeitsmappe im Speicher)', confirm: 'Fortfahren', error: 'Fehler', close: 'Seitenleiste schließen', loading: 'Wird geladen' },
 }[lang];
 
 const ROW_HEIGHT = 21;
@@ -430,6 +430,10 @@ function cancelEdit(): void {
 
 function onEditorKey(event: KeyboardEvent): void {
   const k = event.key;
+  if (!grid && !editing) {
+    if (k.length > 1) event.preventDefault();
+    return;
+  }
   if ((event.ctrlKey || event.metaKey) && !editing) {
     if (k.startsWith('Arrow')) {
       event.preventDefault();
@@ -508,6 +512,10 @@ function onEditorKey(event: KeyboardEvent): void {
 }
 
 function onEditorInput(): void {
+  if (!grid) {
+    editor().value = ''; // no sheet on screen yet: no cell to type into
+    return;
+  }
   if (!editing) {
     tabStart = tabStart ?? null;
     editing = { sheet: current, r: sel.ar, c: sel.ac, mode: 'enter' };
@@ -655,6 +663,11 @@ function renderGrid(view: GridView): void {
       }
       const shown = display[c - 1];
       const list = view.dropdown[k];
+      const points = view.sparkline[k];
+      if (points) {
+        td.append(sparkline(points, width(c) - 8));
+        td.classList.add('sparkline');
+      }
       if (list !== undefined) {
         const choices = view.lists[list];
         const dropdown = el('select');
@@ -711,6 +724,27 @@ function renderGrid(view: GridView): void {
   paintSelection();
 }
 
+/** A SPARKLINE as Sheets draws it: a line through the numbers, as wide as the cell. */
+function sparkline(points: number[], width: number): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const height = 15;
+  svg.setAttribute('width', String(Math.max(10, width)));
+  svg.setAttribute('height', String(height));
+  const min = Math.min(...points);
+  const max = Math.max(...points);
+  const line = document.createElementNS(ns, 'polyline');
+  line.setAttribute(
+    'points',
+    points.map((p, i) => `${((i / (points.length - 1)) * (Math.max(10, width) - 2) + 1).toFixed(1)},${(max === min ? height / 2 : height - 1 - ((p - min) / (max - min)) * (height - 2)).toFixed(1)}`).join(' '),
+  );
+  line.setAttribute('fill', 'none');
+  line.setAttribute('stroke', '#1a73e8');
+  line.setAttribute('stroke-width', '1.5');
+  svg.append(line);
+  return svg;
+}
+
 let dragging = false;
 function onMouseDown(event: MouseEvent): void {
   const target = event.target as HTMLElement;
@@ -739,9 +773,13 @@ function onMouseOver(event: MouseEvent): void {
 
 async function openSheet(name: string, activate: boolean): Promise<void> {
   if (name !== current) {
+    // Another sheet: nothing of the old one stays on screen (or takes typing) while the new one loads.
     sel = { ar: 1, ac: 1, fr: 1, fc: 1 };
+    grid = null;
+    $('grid').replaceChildren(el('p', `${T.loading}: ${name}…`, 'loading'));
     $('cell-name').textContent = '';
     bar().value = '';
+    placeEditor();
   }
   current = name;
   if (activate) await api('/api/activate', { sheet: name });
