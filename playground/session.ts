@@ -1,7 +1,7 @@
 /**
  * The playground's workbook: the built dist/Code.js (the file `clasp push`
  * uploads) run in a node:vm context over the in-memory workbook of
- * tests/fakes. Everything the page does reaches the bundle's top-level
+ * emulator/. Everything the page does reaches the bundle's top-level
  * functions (menu handlers, sidebar functions) or the fake as a user would
  * (typing into a cell). Nothing here is a second implementation of the
  * add-on: what works here works in Sheets, because it is the same bundle.
@@ -9,15 +9,14 @@
  * The workbook is kept in a JSON file after every change and loaded on start.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import vm from 'node:vm';
-import { columnToLetters, rectContains } from '../tests/fakes/a1';
-import { translateFormula } from '../tests/fakes/formula';
-import { createAppsScript, type AppsScriptHarness } from '../tests/fakes/appsScript';
-import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../tests/fakes/snapshot';
-import type { FakeSheet } from '../tests/fakes/spreadsheet';
-import { customFunctionNames, entryPointsOf, scriptRunNames, type EntryPoint } from './entryPoints';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { columnToLetters, rectContains } from '../emulator/a1';
+import { translateFormula } from '../emulator/formula';
+import type { AppsScriptHarness } from '../emulator/appsScript';
+import { loadAddon } from '../emulator/loadAddon';
+import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../emulator/snapshot';
+import type { FakeSheet } from '../emulator/spreadsheet';
 
 export type Lang = 'en' | 'de';
 
@@ -110,17 +109,6 @@ export interface StateView {
 
 const UNANSWERED = '\u0000playground: not answered yet';
 const LOCALES: Record<Lang, string> = { en: 'en_US', de: 'de_DE' };
-
-/** Runs in the vm: `new Date()` and `Date.now()` read the playground's clock (the fake's time), like the fake's TODAY(). */
-const CLOCK_SHIM = `(function (clock) {
-  var RealDate = Date;
-  globalThis.Date = new Proxy(RealDate, {
-    construct: function (target, args, newTarget) { return Reflect.construct(target, args.length ? args : [clock()], newTarget); },
-    apply: function () { return new RealDate(clock()).toString(); },
-    get: function (target, key) { return key === 'now' ? function () { return clock(); } : Reflect.get(target, key); }
-  });
-})`;
-
 function dayAt9(day: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) throw new Error(`--today wants YYYY-MM-DD, not "${day}"`);
@@ -130,12 +118,10 @@ function dayAt9(day: string): Date {
 export class PlaygroundSession {
   readonly harness: AppsScriptHarness;
   readonly bundle: Record<string, (...args: any[]) => any>;
-  /** The bundle's top-level functions but the custom functions: what google.script.run and the menu may call. */
+  /** The bundle's top-level functions: what the menu may call, and google.script.run but the custom functions. */
   readonly entryPoints: Set<string>;
-  /** The custom functions the bundle declares (with `@customfunction`), registered for formulas. */
+  /** The bundle's custom functions: formulas call them, google.script.run may not. */
   readonly customFunctions: string[];
-  /** Every entry point the build generated. */
-  readonly declared: EntryPoint[];
   readonly lang: Lang;
   /** Whether the workbook came from the state file (else it is new). */
   readonly restored: boolean;
@@ -147,27 +133,13 @@ export class PlaygroundSession {
     const saved = options.stateFile && existsSync(options.stateFile) ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as WorkbookSnapshot) : null;
     const locale = saved?.locale ?? LOCALES[options.lang];
     this.lang = locale.startsWith('de') ? 'de' : 'en';
-    this.harness = createAppsScript({
-      locale,
-      userLocale: this.lang,
-      now: this.now(),
-      // Every page the build made (Sidebar, Import), as clasp pushes them: HtmlService finds them by name.
-      htmlFiles: Object.fromEntries(
-        readdirSync(options.distDir)
-          .filter((file) => file.endsWith('.html'))
-          .map((file) => [file.slice(0, -'.html'.length), readFileSync(join(options.distDir, file), 'utf8')]),
-      ),
-    });
-    const context = vm.createContext(this.harness.globals);
-    const code = readFileSync(join(options.distDir, 'Code.js'), 'utf8');
-    vm.runInContext(code, context, { filename: 'Code.js' });
-    // The lists come from the bundle's generated declarations (one source: src/server/index.ts via the build).
-    this.declared = entryPointsOf(code);
-    this.entryPoints = new Set(scriptRunNames(this.declared));
-    this.customFunctions = customFunctionNames(this.declared);
-    (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number) => void)(() => this.now().getTime());
-    this.bundle = context as any;
-    this.harness.registerCustomFunctions(Object.fromEntries(this.customFunctions.map((n) => [n, this.bundle[n]])));
+    // Every page the build made (Sidebar, Import), as clasp pushes them: HtmlService finds them by name.
+    // The add-on's clock is the playground's (a fixed day, a day set while seeding, or the real clock).
+    const addon = loadAddon({ locale, userLocale: this.lang, now: () => this.now(), htmlFiles: true, distDir: options.distDir });
+    this.harness = addon.harness;
+    this.entryPoints = addon.entryPoints;
+    this.customFunctions = addon.customFunctions;
+    this.bundle = addon.bundle;
     if (saved) restoreSnapshot(this.harness.spreadsheet, saved);
     this.restored = !!saved;
     this.harness.setAuthMode('LIMITED');
@@ -235,7 +207,7 @@ export class PlaygroundSession {
 
   /** google.script.run: a top-level function of the bundle, with values crossing as JSON both ways. */
   call(name: string, args: unknown[]): unknown {
-    if (!this.entryPoints.has(name)) throw new Error(`Script function not found: ${name}`);
+    if (!this.entryPoints.has(name) || this.customFunctions.includes(name)) throw new Error(`Script function not found: ${name}`);
     this.tick();
     const json = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
     try {

@@ -4,12 +4,9 @@
  * the add-on menu. What the browser sends reaches the same top-level
  * functions Apps Script would call.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
 import type { ObjectiveDraft, SidebarBootstrap } from '../../src/core/drafts';
-import { entryPointsOf, scriptRunNames } from '../../playground/entryPoints';
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import type { AppsScriptHarness } from '../../emulator/appsScript';
+import { loadAddon } from '../../emulator/loadAddon';
 import type { DevServerOptions, TestServer } from './devServer';
 
 export interface RealServer extends TestServer {
@@ -20,11 +17,7 @@ export interface RealServer extends TestServer {
 export function createRealServer(options: DevServerOptions = {}): RealServer {
   const lang = options.lang ?? 'en';
   const teams = options.teams ?? ['Sales', 'IT', 'Customer Service'];
-  const harness = createAppsScript({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
-  const context = vm.createContext(harness.globals);
-  const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
-  vm.runInContext(code, context, { filename: 'Code.js' });
-  const bundle = context as unknown as RealServer['bundle'];
+  const { harness, bundle, entryPoints, customFunctions } = loadAddon({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
   harness.ui.queuePrompt(`${options.cycleName ?? 'Q4 2026'}; ${teams.join(', ')}`);
   bundle.menuSetUpCycle();
   // Values cross google.script.run as JSON: no Dates, no functions, no objects of another realm.
@@ -37,8 +30,8 @@ export function createRealServer(options: DevServerOptions = {}): RealServer {
     (name: string) =>
     (...args: unknown[]) =>
       json(bundle[name](...json<unknown[]>(args)));
-  // What google.script.run may call: the bundle's generated entry points but its custom functions (one list, playground/entryPoints.ts).
-  const functions = Object.fromEntries(scriptRunNames(entryPointsOf(code)).map((name) => [name, call(name)]));
+  // What google.script.run may call: the bundle's entry points but its custom functions (the loader's lists, read from Code.js).
+  const functions = Object.fromEntries([...entryPoints].filter((name) => !customFunctions.includes(name)).map((name) => [name, call(name)]));
   return {
     harness,
     bundle,
