@@ -18,6 +18,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseA1, splitSheet } from './a1';
+import { isDateLike } from './formula';
+import { manifestTimeZone } from './scriptClock';
 import {
   AuthMode,
   FakeCacheService,
@@ -54,6 +56,8 @@ export interface AppsScriptOptions {
   now?: Date;
   htmlFiles?: Record<string, string>;
   userLocale?: string;
+  /** Session.getScriptTimeZone(): the manifest's zone (appsscript.json), not the spreadsheet's. */
+  scriptTimeZone?: string;
 }
 
 export interface AppsScriptGlobals {
@@ -168,6 +172,10 @@ export interface AppsScriptHarness {
   readonly authMode: AuthModeName;
   setAuthMode(mode: AuthModeName): void;
   setNow(date: Date): void;
+  /** Session.getScriptTimeZone(): the manifest's zone. */
+  readonly scriptTimeZone: string;
+  /** How Dates reach the code under test (the loader passes its vm's script-zone Date). */
+  setDateAdapter(toScriptDate: (date: Date) => Date): void;
   registerCustomFunctions(map: Record<string, (...args: any[]) => any>): void;
   errorMessage(sheetName: string, a1: string): string | null;
   effectiveBackground(sheetName: string, a1: string): string;
@@ -183,7 +191,10 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     mode: 'LIMITED' as AuthModeName,
     now: options.now ? new Date(options.now.getTime()) : new Date(),
     custom: {} as Record<string, (...args: any[]) => any>,
+    /** Converts Dates handed to the code under test (the loader's script-zone Date); identity by default. */
+    toScriptDate: (d: Date): Date => d,
   };
+  const scriptTimeZone = options.scriptTimeZone ?? manifestTimeZone();
   const counter = new Counter();
   const ui = new FakeUi();
   const host: Host = {
@@ -199,6 +210,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
       }
     },
     toast: (message, title, timeoutSeconds) => ui.toasts.push({ message, title, timeoutSeconds }),
+    scriptValue: (v: any) => scriptValue(v),
   };
   const ss = new FakeSpreadsheet(host, options.locale ?? 'en_US', options.timeZone ?? 'Europe/Berlin');
   const lockState = new LockState();
@@ -250,11 +262,19 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     return v;
   }
 
+  /** Dates (also inside 1-D and 2-D arrays) as the code under test's Date. */
+  function scriptValue(v: any): any {
+    if (isDateLike(v)) return state.toScriptDate(v);
+    if (Array.isArray(v) && v.some((x) => isDateLike(x) || Array.isArray(x))) return v.map(scriptValue);
+    return v;
+  }
+
   function wrap(v: any): any {
     if (!v || typeof v !== 'object') return v;
+    if (isDateLike(v)) return state.toScriptDate(v);
     if (Array.isArray(v)) {
       if (v.length && Array.isArray(v[0])) return v.map(wrap);
-      return v.some((x) => x && typeof x === 'object' && KIND in x) ? v.map(wrap) : v;
+      return v.some((x) => x && typeof x === 'object' && (KIND in x || isDateLike(x))) ? v.map(wrap) : v;
     }
     if (!(KIND in v)) return v;
     let p = proxies.get(v);
@@ -283,7 +303,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     LockService: wrap(new FakeLockService(lockState)),
     HtmlService: wrap(new FakeHtmlService(options.htmlFiles ?? {})),
     ScriptApp: wrap(new FakeScriptApp()),
-    Session: wrap(new FakeSession(() => ss.timeZone, () => userLocale, lockState)),
+    Session: wrap(new FakeSession(() => scriptTimeZone, () => userLocale, lockState)),
     PropertiesService: wrap(properties),
     Utilities: wrap(new FakeUtilities()),
     Logger: wrap(logger),
@@ -309,6 +329,10 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     services: { properties, cache },
     get authMode() {
       return state.mode;
+    },
+    scriptTimeZone,
+    setDateAdapter(toScriptDate) {
+      state.toScriptDate = toScriptDate;
     },
     setAuthMode(mode) {
       if (!(mode in AuthMode)) throw new Error(`Unknown auth mode ${mode}`);

@@ -13,6 +13,8 @@ export interface Host {
   /** Runs fn with ScriptApp auth mode CUSTOM_FUNCTION, then restores the mode. */
   runAsCustomFunction<T>(fn: () => T): T;
   toast(message: string, title: string, timeoutSeconds: number): void;
+  /** A value as the code under test receives it (Dates in the script's Date class). */
+  scriptValue?(value: any): any;
 }
 
 export interface Cell {

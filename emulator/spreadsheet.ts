@@ -571,7 +571,7 @@ export class FakeSpreadsheet {
     }
     let result: any;
     try {
-      result = this.host.runAsCustomFunction(() => fn(...converted));
+      result = this.host.runAsCustomFunction(() => fn(...converted.map((a) => (this.host.scriptValue ? this.host.scriptValue(a) : a))));
     } catch (e: any) {
       const msg = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
       this.currentMessage = msg;
