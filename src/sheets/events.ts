@@ -11,7 +11,7 @@ import { TACTIC_COLUMN, TACTIC_KEYS, type TacticRow } from '../core/layout/tacti
 import type { Language } from '../core/i18n';
 import { REGISTER_WIDTH, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import type { RegisterSnapshot } from './register';
-import { asText } from './writer';
+import { asText, zoneOf } from './writer';
 import { isoOf } from '../core/cellValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,6 +63,7 @@ export interface TacticsSnapshot {
 /** The Tactics sheet in one read (2 calls). */
 export function readTactics(sheet: Sheet | null): TacticsSnapshot {
   if (!sheet) return { values: [], rows: [] };
+  const zone = zoneOf(sheet);
   const values = sheet
     .getDataRange()
     .getValues()
@@ -77,7 +78,7 @@ export function readTactics(sheet: Sheet | null): TacticsSnapshot {
       team: textOf(at(line, 'team')),
       objectiveId: textOf(at(line, 'objectiveId')),
       principle: textOf(at(line, 'principle')),
-      since: isoOf(at(line, 'since')),
+      since: isoOf(at(line, 'since'), zone),
       lastDiscussed: textOf(at(line, 'lastDiscussed')),
       note: textOf(at(line, 'note')),
     }))
@@ -105,11 +106,12 @@ export function markTacticsDiscussed(sheet: Sheet, snapshot: TacticsSnapshot, id
 /** The log's entries (rows 2..last), as read. */
 export function readLog(sheet: Sheet | null): LogEntry[] {
   if (!sheet) return [];
+  const zone = zoneOf(sheet);
   return sheet
     .getDataRange()
     .getValues()
     .slice(1)
-    .map(parseLogRow)
+    .map((line) => parseLogRow(line, zone))
     .filter((entry): entry is LogEntry => entry !== null);
 }
 

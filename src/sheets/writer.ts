@@ -5,6 +5,7 @@
  */
 import type { CellPlan, SheetPlan, ValidationPlan } from '../core/layout/plan';
 import { inertText } from '../core/text';
+import { midnightIn } from '../core/timeZone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,16 +20,26 @@ export const NEW_SHEET_COLUMNS = 26;
  * apostrophe: Sheets then stores it as text, never as a formula, number or
  * date, and shows it without the apostrophe.
  */
-export function cellValue(cell: CellPlan): string | number | boolean | Date {
+export function cellValue(cell: CellPlan, timeZone: string): string | number | boolean | Date {
   if ('text' in cell) return asText(cell.text);
   if ('number' in cell) return cell.number;
   if ('bool' in cell) return cell.bool;
   if ('formula' in cell) return cell.formula;
-  if ('date' in cell) {
-    const [y, m, d] = cell.date.split('-').map(Number);
-    return new Date(y, m - 1, d);
-  }
+  if ('date' in cell) return midnightIn(cell.date, timeZone);
+  if ('at' in cell) return cell.at;
   return '';
+}
+
+/** The time zone of a sheet's spreadsheet, read on first use and then remembered (constant calls). */
+export function zoneOf(sheet: Sheet): () => string {
+  let zone: string | null = null;
+  return () => (zone ??= sheet.getParent().getSpreadsheetTimeZone());
+}
+
+/** A row of cells as values for `setValues`; `zone` (see `zoneOf`) is asked only when a date is among them. */
+export function rowValues(cells: readonly CellPlan[], zone: () => string): (string | number | boolean | Date)[] {
+  const timeZone = cells.some((cell) => 'date' in cell) ? zone() : '';
+  return cells.map((cell) => cellValue(cell, timeZone));
 }
 
 /** User text as a cell value that Sheets never parses (characters a sheet cannot hold removed, see core/text.ts). */
@@ -41,7 +52,14 @@ export class WriteSession {
   private readonly ranges = new Map<string, Range>();
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
 
+  private zone: string | null = null;
+
   constructor(readonly spreadsheet: Spreadsheet) {}
+
+  /** The spreadsheet's time zone (dates are written as midnight there), read once per session. */
+  get timeZone(): string {
+    return (this.zone ??= this.spreadsheet.getSpreadsheetTimeZone());
+  }
 
   /** A range by A1 with its sheet name ("Settings!D2:D101"), fetched once. */
   rangeByA1(a1: string): Range {
@@ -163,7 +181,8 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
   const cols = plan.cells[0].length;
   const block = sheet.getRange(1, 1, rows, cols);
   block.setNumberFormats(plan.numberFormats);
-  block.setValues(plan.cells.map((line) => line.map(cellValue)));
+  const zone = plan.cells.some((line) => line.some((cell) => 'date' in cell)) ? session.timeZone : '';
+  block.setValues(plan.cells.map((line) => line.map((cell) => cellValue(cell, zone))));
   if (replace || plan.validations.some((line) => line.some(Boolean)))
     block.setDataValidations(plan.validations.map((line) => line.map((v) => session.validation(v))));
   if (plan.bold) block.setFontWeights(plan.bold.map((line) => line.map((bold) => (bold ? 'bold' : 'normal'))));

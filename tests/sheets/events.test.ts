@@ -383,7 +383,7 @@ describe('SpreadsheetApp calls do not grow with the number of KRs', () => {
     const small = measure(3);
     const large = measure(300);
     expect(large).toEqual(small);
-    for (const count of Object.values(large)) expect(count).toBeLessThan(40);
+    for (const count of Object.values(large)) expect(count).toBeLessThan(42); // 40, and one read of the spreadsheet's time zone
   });
 });
 

@@ -5,6 +5,7 @@ import { PACE_LABELS, VERDICT_LABELS } from '../../src/core/vocabulary';
 import { REGISTER_COLUMN, REGISTER_HEADERS, parseRegisterRow } from '../../src/core/layout/register';
 import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS, TEAMS } from '../fixtures/realisticCycle';
+import { serialOfDay } from '../../src/core/timeZone';
 
 const NOW = new Date(2026, 10, 24, 10, 0, 0);
 
@@ -59,9 +60,9 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     expect(formulas.every((line) => line.every((f) => f.startsWith('=')))).toBe(true);
     expect(formulas.flat().join(' ')).not.toMatch(/OKR_|ARRAYFORMULA|FILTER|LET\(/);
     const computed = register.getRange(2, 16, 36, 4).getValues();
-    const today = serialDay(NOW);
-    const start = serialDay(new Date(2026, 9, 1));
-    const end = serialDay(new Date(2026, 11, 31));
+    const today = serialDay(NOW, 'Europe/Berlin');
+    const start = serialOfDay('2026-10-01');
+    const end = serialOfDay('2026-12-31');
     REGISTER_ROWS.forEach((row, i) => {
       const score = scoreKeyResult(row.start, row.target, row.current, row.kind!);
       const siblings = REGISTER_ROWS.filter((r) => r.objectiveId === row.objectiveId);

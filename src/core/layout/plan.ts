@@ -8,7 +8,8 @@
 export type CellPlan =
   | { text: string }
   | { number: number }
-  | { date: string } // ISO YYYY-MM-DD
+  | { date: string } // ISO YYYY-MM-DD: midnight of that day in the spreadsheet's time zone
+  | { at: Date } // a date read back from a cell, written again as the same instant (no time zone involved)
   | { bool: boolean }
   | { formula: string }
   | { blank: true };
