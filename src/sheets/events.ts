@@ -12,6 +12,7 @@ import type { Language } from '../core/i18n';
 import { REGISTER_WIDTH, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import type { RegisterSnapshot } from './register';
 import { asText, zoneOf } from './writer';
+import { midnightIn } from '../core/timeZone';
 import { isoOf } from '../core/cellValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -123,6 +124,7 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Lang
   const max = sheet.getMaxRows();
   if (needed > max) sheet.insertRowsAfter(max, needed - max);
   const block = sheet.getRange(first, 1, entries.length, LOG_WIDTH);
+  const zone = zoneOf(sheet);
   block.setNumberFormats(entries.map(() => LOG_KEYS.map((key) => LOG_FORMATS[key])));
   block.setValues(
     entries.map((entry) =>
@@ -134,10 +136,8 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Lang
           case 'value':
           case 'confidence':
             return entry[key] ?? '';
-          case 'loggedAt': {
-            const [y, m, d] = entry.loggedAt.split('-').map(Number);
-            return new Date(y, m - 1, d);
-          }
+          case 'loggedAt':
+            return midnightIn(entry.loggedAt, zone());
           default:
             return entry[key] ? asText(entry[key]) : '';
         }
