@@ -211,6 +211,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     },
     toast: (message, title, timeoutSeconds) => ui.toasts.push({ message, title, timeoutSeconds }),
     scriptValue: (v: any) => scriptValue(v),
+    user: () => lockState.currentUser,
   };
   const ss = new FakeSpreadsheet(host, options.locale ?? 'en_US', options.timeZone ?? 'Europe/Berlin');
   const lockState = new LockState();

@@ -13,6 +13,8 @@ export interface Host {
   /** Runs fn with ScriptApp auth mode CUSTOM_FUNCTION, then restores the mode. */
   runAsCustomFunction<T>(fn: () => T): T;
   toast(message: string, title: string, timeoutSeconds: number): void;
+  /** The user the code runs as ('user-a' is the spreadsheet's owner). */
+  user?(): string;
   /** A value as the code under test receives it (Dates in the script's Date class). */
   scriptValue?(value: any): any;
 }
@@ -39,6 +41,15 @@ export interface Cell {
 /** Marker read by the proxy layer: which counter a method call goes to, and the class name. */
 export const KIND = Symbol.for('fake.kind');
 export type Kind = 'document' | 'builder' | 'service' | 'ui';
+
+/** The owner of every emulated spreadsheet, and the e-mail address of a user. */
+export const OWNER = 'user-a';
+export function emailOf(user: string): string {
+  return user === OWNER ? 'owner@example.com' : `${user}@example.com`;
+}
+
+/** What Sheets says when a script edits a protected range or sheet the user may not edit. */
+export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export class SheetsError extends Error {
   constructor(message: string) {

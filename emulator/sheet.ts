@@ -1,7 +1,7 @@
 /** Sheet of the Sheets emulator: cells, sizes, frozen rows, hidden rows and columns, row insert and delete, charts. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseA1, shiftRect, splitSheet, type Axis, type Rect } from './a1';
-import { Cell, KIND, Kind, SheetsError, nextIds, normalizeColor } from './common';
+import { Cell, KIND, Kind, OWNER, PROTECTED_MESSAGE, SheetsError, nextIds, normalizeColor } from './common';
 import { FakeConditionalFormatRule } from './conditionalFormat';
 import { FakeProtection } from './protection';
 import { FakeNamedRange } from './namedRange';
@@ -43,6 +43,10 @@ export class FakeSheet {
   }
   ensureCell(r: number, c: number): Cell {
     if (r > this.maxRows || c > this.maxCols) throw new SheetsError('The coordinates of the range are outside the dimensions of the sheet.');
+    if (this.protections.length) {
+      const user = this.ss.host.user?.() ?? OWNER;
+      if (this.protections.some((p) => !p.allows(user) && p.covers(r, c))) throw new SheetsError(PROTECTED_MESSAGE);
+    }
     let row = this.rows[r - 1];
     if (!row) {
       row = [];

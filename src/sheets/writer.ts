@@ -6,6 +6,7 @@
 import type { CellPlan, SheetPlan, ValidationPlan } from '../core/layout/plan';
 import { inertText } from '../core/text';
 import { midnightIn } from '../core/timeZone';
+import { PROTECTION_DESCRIPTION } from './keyed';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -195,7 +196,7 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
   }
   for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
   if (plan.protect) {
-    session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true);
+    session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true).setDescription(PROTECTION_DESCRIPTION);
   }
   if (plan.colorRules) {
     const range = session.sheetRange(sheet, plan.colorRules.a1);
