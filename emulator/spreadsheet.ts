@@ -29,6 +29,9 @@ export interface Computed {
   message?: string;
 }
 
+/** What Sheets shows, for ever, in a cell whose custom function gets a volatile argument. */
+export const LOADING = 'Loading...';
+
 export class FakeSpreadsheet {
   readonly [KIND]: Kind = 'document';
   static label = 'Spreadsheet';
@@ -663,9 +666,13 @@ export class FakeSpreadsheet {
     this.currentMessage = undefined;
     let result: Computed;
     try {
-      const raw = lazyParse(parser, formula.slice(1), { sheet: sheet.name, row: r, col: c });
-      result = { v: raw, date: /^=\s*(TODAY|NOW|DATE|EDATE|EOMONTH|WORKDAY|DATEVALUE)\s*\(/i.test(formula) };
-      if (isFormulaError(raw)) result.message = this.currentMessage || raw.message || raw.error;
+      if (this.volatileCustomArgument(formula)) {
+        result = { v: LOADING, date: false, message: LOADING };
+      } else {
+        const raw = lazyParse(parser, formula.slice(1), { sheet: sheet.name, row: r, col: c });
+        result = { v: raw, date: /^=\s*(TODAY|NOW|DATE|EDATE|EOMONTH|WORKDAY|DATEVALUE)\s*\(/i.test(formula) };
+        if (isFormulaError(raw)) result.message = this.currentMessage || raw.message || raw.error;
+      }
     } catch (e: any) {
       result = this.errorResult(e);
     } finally {
@@ -678,6 +685,29 @@ export class FakeSpreadsheet {
     else if (typeof result.v === 'string' && result.v === '') result.v = '';
     sheetResults.set(key, result);
     return result;
+  }
+
+  /**
+   * Whether a custom function of the formula gets a volatile function (NOW, TODAY, RAND, RANDBETWEEN) as an
+   * argument: Sheets does not allow it and leaves the cell at "Loading..." for ever. A reference to a cell that
+   * holds one is an ordinary argument.
+   */
+  volatileCustomArgument(formula: string): boolean {
+    const names = Object.keys(this.host.customFunctions);
+    if (!names.length) return false;
+    const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
+    const call = new RegExp(`(?:^|[^A-Za-z0-9_.])(${names.map((n) => n.replace(/[.$]/g, '\\$&')).join('|')})\\s*\\(`, 'gi');
+    for (let m = call.exec(text); m; m = call.exec(text)) {
+      let depth = 1;
+      let i = m.index + m[0].length;
+      const start = i;
+      for (; i < text.length && depth > 0; i++) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')') depth--;
+      }
+      if (/(?:^|[^A-Za-z0-9_.])(NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i.test(text.slice(start, i - 1))) return true;
+    }
+    return false;
   }
 
   private errorResult(e: any): Computed {
