@@ -19,6 +19,7 @@ import { FakeProtection } from './protection';
 import { FakeNamedRange } from './namedRange';
 import { FakeSheet } from './sheet';
 import { FakeRange } from './range';
+import { checkCellLimit } from './limits';
 
 // ---------------------------------------------------------------------------
 // Spreadsheet
@@ -124,6 +125,7 @@ export class FakeSpreadsheet {
       name = `Sheet${n}`;
     }
     if (this.sheetByName(name)) throw new SheetsError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    checkCellLimit(this.sheets, 1000 * 26);
     const sheet = new FakeSheet(this, name);
     const at = index === undefined ? this.sheets.indexOf(this.active) + 1 : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);

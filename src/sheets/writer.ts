@@ -138,14 +138,29 @@ function groupWidths(widths: Record<number, number>): { start: number; count: nu
   return groups;
 }
 
+/**
+ * Rows and columns a new sheet gets: the block (at least one row and column more than the frozen ones, which
+ * Sheets needs) plus the plan's spare room when it is trimmed; Sheets' 1000 x 26 (or the block, if larger) else.
+ */
+export function planSize(plan: SheetPlan): { rows: number; cols: number } {
+  const rows = plan.cells.length;
+  const cols = plan.cells[0].length;
+  if (!plan.trim) return { rows: Math.max(rows, NEW_SHEET_ROWS), cols: Math.max(cols, NEW_SHEET_COLUMNS) };
+  return {
+    rows: Math.max(rows + (plan.trim.spareRows ?? 0), plan.trim.minRows ?? 0, plan.frozenRows + 1),
+    cols: Math.max(cols + (plan.trim.spareColumns ?? 0), 1),
+  };
+}
+
 /** Creates the plan's sheet and writes it. The sheet's name must be free (callers check first). */
 export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: number): Sheet {
   // The sheet Sheets inserts becomes the active one.
   const sheet = index === undefined ? session.spreadsheet.insertSheet(plan.name) : session.spreadsheet.insertSheet(plan.name, index);
-  const rows = plan.cells.length;
-  const cols = plan.cells[0].length;
-  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
-  if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
+  const size = planSize(plan);
+  if (size.rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, size.rows - NEW_SHEET_ROWS);
+  if (size.cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, size.cols - NEW_SHEET_COLUMNS);
+  if (size.rows < NEW_SHEET_ROWS) sheet.deleteRows(size.rows + 1, NEW_SHEET_ROWS - size.rows);
+  if (size.cols < NEW_SHEET_COLUMNS) sheet.deleteColumns(size.cols + 1, NEW_SHEET_COLUMNS - size.cols);
   writePlanBody(session, sheet, plan);
   return sheet;
 }

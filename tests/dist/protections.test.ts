@@ -11,7 +11,7 @@ function withDashboard() {
   return addon;
 }
 
-const RANGE = 'RANGE' as GoogleAppsScript.Spreadsheet.ProtectionType;
+const RANGE = 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 
 describe('protections on a rebuilt dashboard', () => {
   it("keeps the owner's protections (with editors, or a description of their own) and renews its own warning", () => {

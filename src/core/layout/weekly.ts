@@ -252,6 +252,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
 
   return b.plan(weeklySheetName(week), {
     frozenRows: 0,
+    trim: {},
     columnWidths: WEEKLY_WIDTHS,
     wrapColumns: [C.title, C.note],
   });
