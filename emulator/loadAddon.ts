@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { createAppsScript, type AppsScriptHarness, type AuthModeName } from './appsScript';
 import { installScriptDate, manifestTimeZone } from './scriptClock';
+import { illegalScriptRunValue, illegalValueMessage } from './scriptRun';
 
 /** The repository's dist/: next to emulator/ under jest and CommonJS bundles; else (an ES module bundle) ./dist of the working directory. */
 export function defaultDistDir(): string {
@@ -58,7 +59,7 @@ export interface Addon {
   customFunctions: string[];
   /** Moves the add-on's clock (bundle and formulas) to `date`. */
   setNow(date: Date): void;
-  /** Calls a server function the way google.script.run does: arguments and result cross as JSON. */
+  /** Calls a server function the way google.script.run does: a Date, function or other non-plain object among the arguments throws; arguments and result cross as JSON. */
   call(name: string, ...args: unknown[]): unknown;
 }
 
@@ -130,6 +131,10 @@ export function loadAddon(options: LoadAddonOptions = {}): Addon {
       fixed = date.getTime();
       harness.setNow(date);
     },
-    call: (name, ...args) => json(bundle[name](...(json(args) as unknown[]))),
+    call: (name, ...args) => {
+      const bad = illegalScriptRunValue(args);
+      if (bad !== null) throw new Error(illegalValueMessage(bad));
+      return json(bundle[name](...(json(args) as unknown[])));
+    },
   };
 }
