@@ -182,7 +182,8 @@ export interface AppsScriptHarness {
   isValid(sheetName: string, a1: string): boolean;
   installGlobals(target?: any): () => void;
   asUser<T>(user: string, fn: () => T): T;
-  holdLock(kind?: 'document' | 'script', user?: string): void;
+  /** Another execution holds the lock: until releaseLock, or (forMs) for that long, so a wait of at least forMs gets it. */
+  holdLock(kind?: 'document' | 'script', user?: string, forMs?: number): void;
   releaseLock(kind?: 'document' | 'script'): void;
 }
 
@@ -381,11 +382,13 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
         lockState.currentUser = saved;
       }
     },
-    holdLock(kind = 'document', user = 'user-b') {
+    holdLock(kind = 'document', user = 'user-b', forMs?: number) {
       new FakeLock(lockState, kind, user).waitLock(0);
+      if (forMs !== undefined) lockState.releasesAfter.set(kind, forMs);
     },
     releaseLock(kind = 'document') {
       lockState.holders.delete(kind);
+      lockState.releasesAfter.delete(kind);
     },
   };
   return harness;

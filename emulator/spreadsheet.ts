@@ -194,7 +194,8 @@ export class FakeSpreadsheet {
   setNamedRange(name: string, range: FakeRange): void {
     const existing = this.namedRanges.find((n) => n.name.toLowerCase() === name.toLowerCase());
     if (existing) {
-      existing.target = { sheet: range.sheet, rect: range.rect() };
+      // Google's reference does not say whether this moves the name or fails: fail loudly (NamedRange.setRange moves it).
+      throw new SheetsError(`Emulator: setNamedRange("${name}") on an existing name; Google's reference does not define this. Move it with NamedRange.setRange.`);
     } else {
       this.checkNamedRangeName(name);
       this.namedRanges.push(new FakeNamedRange(this, name, { sheet: range.sheet, rect: range.rect() }));

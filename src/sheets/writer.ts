@@ -225,5 +225,14 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
       ),
     );
   }
-  for (const named of plan.namedRanges ?? []) session.spreadsheet.setNamedRange(named.name, session.sheetRange(sheet, named.a1));
+  if (plan.namedRanges?.length) {
+    // An existing name is moved with NamedRange.setRange (documented); setNamedRange only adds a new one.
+    const existing = new Map(session.spreadsheet.getNamedRanges().map((named) => [named.getName(), named]));
+    for (const named of plan.namedRanges) {
+      const range = session.sheetRange(sheet, named.a1);
+      const have = existing.get(named.name);
+      if (have) have.setRange(range);
+      else session.spreadsheet.setNamedRange(named.name, range);
+    }
+  }
 }
