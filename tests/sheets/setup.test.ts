@@ -171,7 +171,7 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     h.releaseLock('document');
   });
 
-  it('uses the same number of SpreadsheetApp calls for 3 and for 300 key results, under 40', () => {
+  it('uses the same number of SpreadsheetApp calls for 3 and for 300 key results, at most 40', () => {
     const counts = [3, 300].map((n) => {
       uninstall();
       ({ h, uninstall } = harness());
@@ -182,7 +182,9 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     });
     expect(counts[0].document).toBe(counts[1].document);
     expect(counts[0].builder).toBe(counts[1].builder);
-    expect(counts[0].document).toBeLessThan(40);
+    // 37, and three since the stricter emulator: the spreadsheet's time zone (dates are written as midnight there), the
+    // named ranges already there (moved with NamedRange.setRange instead of setNamedRange), the add-on's protection description.
+    expect(counts[0].document).toBeLessThan(41);
     expect(counts[0].byMethod['Range.setValues']).toBe(3); // one block per sheet
   });
 });
