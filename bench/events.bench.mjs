@@ -2,7 +2,8 @@ import { importTsEntry } from './lib.mjs';
 /**
  * SpreadsheetApp calls of the cycle's events (weekly, apply, regenerated
  * weekly, review, retrospective) for 3 and for 300 key results, counted by
- * the in-memory fake (emulator/). Target: equal, and under 40 each.
+ * the in-memory fake (emulator/). Target: equal, and under 45 each (40 before the
+ * spreadsheet's time zone, trimming new sheets and the protection description).
  * "total" counts every call, builders included; "document" only the calls
  * that reach the spreadsheet (round trips in Apps Script).
  */
@@ -41,12 +42,12 @@ export function measure(n) {
   } finally { uninstall(); }
 }`;
 const { measure } = await importTsEntry(entry, root, 'events');
-console.log('== SpreadsheetApp calls of the cycle events (target: equal for 3 and 300 KRs, under 40) ==');
+console.log('== SpreadsheetApp calls of the cycle events (target: equal for 3 and 300 KRs, under 45) ==');
 const small = measure(3);
 const large = measure(300);
 for (const name of Object.keys(small)) {
   const s = small[name];
   const l = large[name];
-  const ok = s.total === l.total && l.total < 40 ? 'ok' : 'MISSED';
+  const ok = s.total === l.total && l.total < 45 ? 'ok' : 'MISSED';
   console.log(`${name.padEnd(16)} 3 KRs: ${String(s.total).padStart(3)} (${s.document} document)   300 KRs: ${String(l.total).padStart(3)} (${l.document} document)   ${ok}`);
 }

@@ -18,6 +18,8 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseA1, splitSheet } from './a1';
+import { isDateLike } from './formula';
+import { manifestTimeZone } from './scriptClock';
 import {
   AuthMode,
   FakeCacheService,
@@ -58,6 +60,8 @@ export interface AppsScriptOptions {
   userLocale?: string;
   /** ScriptApp.getScriptId(): the project PROJECT developer metadata belongs to; default 'fake-script-id'. */
   scriptId?: string;
+  /** Session.getScriptTimeZone(): the manifest's zone (appsscript.json), not the spreadsheet's. */
+  scriptTimeZone?: string;
 }
 
 export interface AppsScriptGlobals {
@@ -184,13 +188,18 @@ export interface AppsScriptHarness {
   readonly authMode: AuthModeName;
   setAuthMode(mode: AuthModeName): void;
   setNow(date: Date): void;
+  /** Session.getScriptTimeZone(): the manifest's zone. */
+  readonly scriptTimeZone: string;
+  /** How Dates reach the code under test (the loader passes its vm's script-zone Date). */
+  setDateAdapter(toScriptDate: (date: Date) => Date): void;
   registerCustomFunctions(map: Record<string, (...args: any[]) => any>): void;
   errorMessage(sheetName: string, a1: string): string | null;
   effectiveBackground(sheetName: string, a1: string): string;
   isValid(sheetName: string, a1: string): boolean;
   installGlobals(target?: any): () => void;
   asUser<T>(user: string, fn: () => T): T;
-  holdLock(kind?: 'document' | 'script', user?: string): void;
+  /** Another execution holds the lock: until releaseLock, or (forMs) for that long, so a wait of at least forMs gets it. */
+  holdLock(kind?: 'document' | 'script', user?: string, forMs?: number): void;
   releaseLock(kind?: 'document' | 'script'): void;
   /** Runs fn as another Apps Script project (another add-on or a bound script): it sees only its own PROJECT metadata. */
   asScript<T>(scriptId: string, fn: () => T): T;
@@ -202,7 +211,10 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     now: options.now ? new Date(options.now.getTime()) : new Date(),
     custom: {} as Record<string, (...args: any[]) => any>,
     scriptId: options.scriptId ?? 'fake-script-id',
+    /** Converts Dates handed to the code under test (the loader's script-zone Date); identity by default. */
+    toScriptDate: (d: Date): Date => d,
   };
+  const scriptTimeZone = options.scriptTimeZone ?? manifestTimeZone();
   const counter = new Counter();
   const ui = new FakeUi();
   const host: Host = {
@@ -219,6 +231,8 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     },
     toast: (message, title, timeoutSeconds) => ui.toasts.push({ message, title, timeoutSeconds }),
     scriptId: () => state.scriptId,
+    scriptValue: (v: any) => scriptValue(v),
+    user: () => lockState.currentUser,
   };
   const ss = new FakeSpreadsheet(host, options.locale ?? 'en_US', options.timeZone ?? 'Europe/Berlin');
   const lockState = new LockState();
@@ -272,11 +286,19 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     return v;
   }
 
+  /** Dates (also inside 1-D and 2-D arrays) as the code under test's Date. */
+  function scriptValue(v: any): any {
+    if (isDateLike(v)) return state.toScriptDate(v);
+    if (Array.isArray(v) && v.some((x) => isDateLike(x) || Array.isArray(x))) return v.map(scriptValue);
+    return v;
+  }
+
   function wrap(v: any): any {
     if (!v || typeof v !== 'object') return v;
+    if (isDateLike(v)) return state.toScriptDate(v);
     if (Array.isArray(v)) {
       if (v.length && Array.isArray(v[0])) return v.map(wrap);
-      return v.some((x) => x && typeof x === 'object' && KIND in x) ? v.map(wrap) : v;
+      return v.some((x) => x && typeof x === 'object' && (KIND in x || isDateLike(x))) ? v.map(wrap) : v;
     }
     if (!(KIND in v)) return v;
     let p = proxies.get(v);
@@ -305,7 +327,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     LockService: wrap(new FakeLockService(lockState)),
     HtmlService: wrap(new FakeHtmlService(options.htmlFiles ?? {})),
     ScriptApp: wrap(Object.assign(new FakeScriptApp(), { getScriptId: () => state.scriptId })),
-    Session: wrap(new FakeSession(() => ss.timeZone, () => userLocale, lockState)),
+    Session: wrap(new FakeSession(() => scriptTimeZone, () => userLocale, lockState)),
     PropertiesService: wrap(properties),
     Utilities: wrap(new FakeUtilities()),
     Logger: wrap(logger),
@@ -331,6 +353,10 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
     services: { properties, cache },
     get authMode() {
       return state.mode;
+    },
+    scriptTimeZone,
+    setDateAdapter(toScriptDate) {
+      state.toScriptDate = toScriptDate;
     },
     setAuthMode(mode) {
       if (!(mode in AuthMode)) throw new Error(`Unknown auth mode ${mode}`);
@@ -378,11 +404,13 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptHar
         lockState.currentUser = saved;
       }
     },
-    holdLock(kind = 'document', user = 'user-b') {
+    holdLock(kind = 'document', user = 'user-b', forMs?: number) {
       new FakeLock(lockState, kind, user).waitLock(0);
+      if (forMs !== undefined) lockState.releasesAfter.set(kind, forMs);
     },
     releaseLock(kind = 'document') {
       lockState.holders.delete(kind);
+      lockState.releasesAfter.delete(kind);
     },
     asScript(scriptId, fn) {
       const saved = state.scriptId;

@@ -15,6 +15,10 @@ export interface Host {
   toast(message: string, title: string, timeoutSeconds: number): void;
   /** The running script project (ScriptApp.getScriptId()); PROJECT developer metadata belongs to it. */
   scriptId(): string;
+  /** The user the code runs as ('user-a' is the spreadsheet's owner). */
+  user?(): string;
+  /** A value as the code under test receives it (Dates in the script's Date class). */
+  scriptValue?(value: any): any;
 }
 
 export interface Cell {
@@ -40,6 +44,15 @@ export interface Cell {
 export const KIND = Symbol.for('fake.kind');
 /** 'local': answered by the object itself without a round trip (a Range's position, a DeveloperMetadata snapshot); counted apart. */
 export type Kind = 'document' | 'builder' | 'service' | 'ui' | 'local';
+
+/** The owner of every emulated spreadsheet, and the e-mail address of a user. */
+export const OWNER = 'user-a';
+export function emailOf(user: string): string {
+  return user === OWNER ? 'owner@example.com' : `${user}@example.com`;
+}
+
+/** What Sheets says when a script edits a protected range or sheet the user may not edit. */
+export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export class SheetsError extends Error {
   constructor(message: string) {

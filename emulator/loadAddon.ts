@@ -9,6 +9,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { createAppsScript, type AppsScriptHarness, type AuthModeName } from './appsScript';
+import { installScriptDate, manifestTimeZone } from './scriptClock';
+import { illegalScriptRunValue, illegalValueMessage } from './scriptRun';
 
 /** The repository's dist/: next to emulator/ under jest and CommonJS bundles; else (an ES module bundle) ./dist of the working directory. */
 export function defaultDistDir(): string {
@@ -20,8 +22,13 @@ export interface LoadAddonOptions {
   locale?: string;
   /** The user's locale (`Session.getActiveUserLocale`), e.g. 'en', 'de'. Default: the language of `locale` (the emulator's default). */
   userLocale?: string;
-  /** The spreadsheet's time zone (`getSpreadsheetTimeZone`). Default: the emulator's (Europe/Berlin). */
+  /** The spreadsheet's time zone (`getSpreadsheetTimeZone`): dates typed into cells are midnight there. Default: the emulator's (Europe/Berlin). */
   timeZone?: string;
+  /**
+   * The script's time zone (`Session.getScriptTimeZone`): the bundle's `Date` keeps local time there, whatever the
+   * process's TZ. Default: the manifest's (appsscript.json, Europe/Berlin), as in Apps Script.
+   */
+  scriptTimeZone?: string;
   /**
    * The add-on's "now": `new Date()` and `Date.now()` in the bundle and TODAY()/NOW() in formulas.
    * A Date is a fixed clock, moved with `setNow`; a function is read on every call (the playground's
@@ -52,23 +59,12 @@ export interface Addon {
   customFunctions: string[];
   /** Moves the add-on's clock (bundle and formulas) to `date`. */
   setNow(date: Date): void;
-  /** Calls a server function the way google.script.run does: arguments and result cross as JSON. */
+  /** Calls a server function the way google.script.run does: a Date, function or other non-plain object among the arguments throws; arguments and result cross as JSON. */
   call(name: string, ...args: unknown[]): unknown;
 }
 
-export const DEFAULT_NOW = () => new Date(2026, 10, 24, 9, 0, 0);
-
-/**
- * Runs in the vm: `new Date()`, `Date()` and `Date.now()` read `clock()`; every other use of Date is untouched.
- */
-const CLOCK_SHIM = `(function (clock) {
-  var RealDate = Date;
-  globalThis.Date = new Proxy(RealDate, {
-    construct: function (target, args, newTarget) { return Reflect.construct(target, args.length ? args : [clock()], newTarget); },
-    apply: function () { return new RealDate(clock()).toString(); },
-    get: function (target, key) { return key === 'now' ? function () { return clock(); } : Reflect.get(target, key); }
-  });
-})`;
+/** 2026-11-24 09:00 in Europe/Berlin (the manifest's zone), whatever the process's TZ. */
+export const DEFAULT_NOW = () => new Date(Date.UTC(2026, 10, 24, 8, 0, 0));
 
 const scripts = new Map<string, { source: string; script: vm.Script }>();
 
@@ -111,6 +107,7 @@ export function loadAddon(options: LoadAddonOptions = {}): Addon {
     locale,
     userLocale: options.userLocale,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    scriptTimeZone: options.scriptTimeZone ?? manifestTimeZone(),
     now: new Date(fixed),
     htmlFiles: options.htmlFiles === true ? readHtmlFiles(distDir) : options.htmlFiles,
   });
@@ -119,7 +116,7 @@ export function loadAddon(options: LoadAddonOptions = {}): Addon {
   script.runInContext(context);
   const bundle = context as unknown as Bundle;
   const entryPoints = new Set(Object.keys(context).filter((k) => typeof bundle[k] === 'function' && /^[A-Za-z]\w*$/.test(k) && !k.endsWith('_')));
-  (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number) => void)(live ? () => live().getTime() : () => fixed);
+  harness.setDateAdapter(installScriptDate(context, harness.scriptTimeZone, live ? () => live().getTime() : () => fixed));
   const customFunctions = customFunctionNames(source).filter((name) => entryPoints.has(name));
   if (options.customFunctions !== false) harness.registerCustomFunctions(Object.fromEntries(customFunctions.map((name) => [name, bundle[name]])));
   if (options.authMode) harness.setAuthMode(options.authMode);
@@ -134,6 +131,10 @@ export function loadAddon(options: LoadAddonOptions = {}): Addon {
       fixed = date.getTime();
       harness.setNow(date);
     },
-    call: (name, ...args) => json(bundle[name](...(json(args) as unknown[]))),
+    call: (name, ...args) => {
+      const bad = illegalScriptRunValue(args);
+      if (bad !== null) throw new Error(illegalValueMessage(bad));
+      return json(bundle[name](...(json(args) as unknown[])));
+    },
   };
 }

@@ -119,6 +119,8 @@ export class FakeUi {
 /** Shared lock state: who holds the document/script lock and each user's lock. */
 export class LockState {
   holders = new Map<string, string>(); // lock key -> user
+  /** Lock key -> how long (ms) the other execution still holds it; absent: until releaseLock. */
+  releasesAfter = new Map<string, number>();
   currentUser = 'user-a';
 }
 
@@ -130,9 +132,17 @@ export class FakeLock {
     private readonly key: string,
     private readonly owner: string,
   ) {}
-  tryLock(_timeoutInMillis: number): boolean {
+  /** Waits up to `timeoutInMillis` for the lock: an execution holding it for a known time releases it within the wait or not. */
+  tryLock(timeoutInMillis: number): boolean {
+    if (typeof timeoutInMillis !== 'number' || !(timeoutInMillis >= 0)) throw new SheetsError(`The parameters (${typeof timeoutInMillis}) don't match the method signature for LockService.Lock.tryLock.`);
     const holder = this.state.holders.get(this.key);
-    if (holder === undefined || holder === this.owner) {
+    const releasesAfter = this.state.releasesAfter.get(this.key);
+    if (holder !== undefined && holder !== this.owner && releasesAfter !== undefined && releasesAfter <= timeoutInMillis) {
+      this.state.holders.delete(this.key);
+      this.state.releasesAfter.delete(this.key);
+    }
+    const now = this.state.holders.get(this.key);
+    if (now === undefined || now === this.owner) {
       this.state.holders.set(this.key, this.owner);
       return true;
     }
@@ -142,7 +152,10 @@ export class FakeLock {
     if (!this.tryLock(timeoutInMillis)) throw new SheetsError('Lock timeout: another process was holding the lock for too long.');
   }
   releaseLock(): void {
-    if (this.state.holders.get(this.key) === this.owner) this.state.holders.delete(this.key);
+    if (this.state.holders.get(this.key) === this.owner) {
+      this.state.holders.delete(this.key);
+      this.state.releasesAfter.delete(this.key);
+    }
   }
   hasLock(): boolean {
     return this.state.holders.get(this.key) === this.owner;

@@ -4,12 +4,13 @@ import { parseA1, splitSheet, type Axis, type Rect } from './a1';
 import { applyDimChange, deletion, insertion, movement } from './structure';
 import { FakeFilter } from './filter';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataAt, type FakeDeveloperMetadata } from './developerMetadata';
-import { Cell, KIND, Kind, SheetsError, nextIds, normalizeColor } from './common';
+import { Cell, KIND, Kind, OWNER, PROTECTED_MESSAGE, SheetsError, nextIds, normalizeColor } from './common';
 import { FakeConditionalFormatRule } from './conditionalFormat';
 import { FakeProtection } from './protection';
 import { FakeNamedRange } from './namedRange';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart';
 import { FakeRange } from './range';
+import { checkCellLimit, checkColumnLimit, checkKeepsNonFrozen } from './limits';
 import { FakeSpreadsheet } from './spreadsheet';
 
 export class FakeSheet {
@@ -50,6 +51,10 @@ export class FakeSheet {
   }
   ensureCell(r: number, c: number): Cell {
     if (r > this.maxRows || c > this.maxCols) throw new SheetsError('The coordinates of the range are outside the dimensions of the sheet.');
+    if (this.protections.length) {
+      const user = this.ss.host.user?.() ?? OWNER;
+      if (this.protections.some((p) => !p.allows(user) && p.covers(r, c))) throw new SheetsError(PROTECTED_MESSAGE);
+    }
     let row = this.rows[r - 1];
     if (!row) {
       row = [];
@@ -99,6 +104,11 @@ export class FakeSheet {
     return new FakeEmbeddedChartBuilder(this);
   }
   insertChart(chart: FakeEmbeddedChart): void {
+    const at = (chart as any).position as { row: number; column: number } | undefined;
+    if (at && (at.row > this.maxRows || at.column > this.maxCols || at.row < 1 || at.column < 1)) {
+      // Google's reference does not say what a chart anchored outside the grid does: fail loudly.
+      throw new SheetsError(`Emulator: chart anchored at row ${at.row}, column ${at.column}, outside the ${this.maxRows} x ${this.maxCols} grid of "${this.name}" (Google's reference does not define this).`);
+    }
     if (this.charts.some((c) => c.id === chart.id)) throw new SheetsError('This chart is already on the sheet; use updateChart.');
     this.charts.push(chart);
     this.ss.touch();
@@ -194,6 +204,10 @@ export class FakeSheet {
   }
   /** Rows or columns inserted (delta > 0, the first new one at `at`) or deleted (delta < 0, from `at`); structure.ts moves everything that follows. */
   shift(axis: Axis, at: number, delta: number): void {
+    if (delta > 0) {
+      checkCellLimit(this.ss.sheets, axis === 'row' ? delta * this.maxCols : delta * this.maxRows);
+      if (axis === 'col') checkColumnLimit(this.maxCols + delta);
+    }
     const size = axis === 'row' ? this.maxRows : this.maxCols;
     applyDimChange(this, delta > 0 ? insertion(axis, at, delta, size) : deletion(axis, at, -delta, size));
   }
@@ -238,7 +252,7 @@ export class FakeSheet {
   deleteRows(rowPosition: number, howMany: number): void {
     this.checkPosition(rowPosition, 'row', 'rows');
     if (howMany < 1 || rowPosition + howMany - 1 > this.maxRows) throw new SheetsError('Those rows are out of bounds.');
-    if (howMany >= this.maxRows) throw new SheetsError('Sorry, it is not possible to delete all non-frozen rows.');
+    checkKeepsNonFrozen(this, 'row', howMany);
     this.shift('row', rowPosition, -howMany);
   }
   deleteRow(rowPosition: number): this {
@@ -248,6 +262,7 @@ export class FakeSheet {
   deleteColumns(columnPosition: number, howMany: number): void {
     this.checkPosition(columnPosition, 'col', 'columns');
     if (howMany < 1 || columnPosition + howMany - 1 > this.maxCols) throw new SheetsError('Those columns are out of bounds.');
+    checkKeepsNonFrozen(this, 'col', howMany);
     this.shift('col', columnPosition, -howMany);
   }
   deleteColumn(columnPosition: number): this {
@@ -257,8 +272,11 @@ export class FakeSheet {
   appendRow(rowContents: any[]): this {
     if (!Array.isArray(rowContents)) throw new SheetsError("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const r = this.lastRow() + 1;
-    if (r > this.maxRows) this.maxRows = r;
-    if (rowContents.length > this.maxCols) this.maxCols = rowContents.length;
+    const rows = Math.max(r, this.maxRows);
+    const cols = Math.max(rowContents.length, this.maxCols);
+    checkCellLimit(this.ss.sheets, rows * cols - this.maxRows * this.maxCols);
+    this.maxRows = rows;
+    this.maxCols = cols;
     rowContents.forEach((v, i) => this.ss.writeInput(this, r, i + 1, v));
     this.ss.touch();
     return this;
@@ -412,6 +430,7 @@ export class FakeSheet {
     let n = 1;
     let name = `Copy of ${this.name}`;
     while (this.ss.sheetByName(name)) name = `Copy of ${this.name} ${++n}`;
+    checkCellLimit(this.ss.sheets, this.maxRows * this.maxCols - 1000 * 26); // insertSheet checks its 1000 x 26
     const copy = this.ss.insertSheet(name, this.ss.sheets.length);
     copy.rows = this.rows.map((row) => (row ? row.map((c) => (c ? { ...c } : c)) : row));
     Object.assign(copy, { maxRows: this.maxRows, maxCols: this.maxCols, frozenRows: this.frozenRows, frozenCols: this.frozenCols });

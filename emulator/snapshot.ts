@@ -46,7 +46,7 @@ interface SheetSnapshot {
   merges: Rect[];
   /** [row, column, cell] of every cell that holds anything. */
   cells: [number, number, Record<string, any>][];
-  protections: { rect: Rect | null; description: string; warningOnly: boolean; editors: string[]; unprotected: { sheet: string; rect: Rect }[] }[];
+  protections: { rect: Rect | null; description: string; warningOnly: boolean; editors: string[] | null; unprotected: { sheet: string; rect: Rect }[] }[];
   cfRules: { condition: { type: string; values: Encoded[]; background: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null }; ranges: Rect[] }[];
   /** The sheet's filter: its range, criteria by column, and the rows they hide (absent in older snapshots). */
   filter?: { rect: Rect; criteria: [number, { hidden: string[] | null; visible: string[] | null; type: string | null; values: Encoded[] }][]; hiddenRows: number[] } | null;
@@ -143,7 +143,7 @@ export function takeSnapshot(ss: FakeSpreadsheet): WorkbookSnapshot {
           rect: p.rect ? { ...p.rect } : null,
           description: p.description,
           warningOnly: p.warningOnly,
-          editors: [...p.editors],
+          editors: p.editors ? [...p.editors] : null,
           unprotected: p.unprotected.map((u) => ({ sheet: u.sheet.name, rect: { ...u.rect } })),
         })),
         cfRules: sheet.cfRules.map((rule) => {
@@ -226,7 +226,7 @@ export function restoreSnapshot(ss: FakeSpreadsheet, snap: WorkbookSnapshot): vo
       const protection = new FakeProtection(sheet, p.rect ? { ...p.rect } : null);
       protection.description = p.description;
       protection.warningOnly = p.warningOnly;
-      protection.editors = [...p.editors];
+      protection.editors = p.editors ? [...p.editors] : null;
       protection.unprotected = p.unprotected
         .map((u) => ({ sheet: ss.sheetByName(u.sheet)!, rect: { ...u.rect } }))
         .filter((u) => u.sheet);

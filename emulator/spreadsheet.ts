@@ -21,6 +21,7 @@ import { FakeSheet } from './sheet';
 import { FakeRange } from './range';
 import { dropSheetReferences } from './structure';
 import { FakeDeveloperMetadataFinder, addMetadata, metadataAt, type FakeDeveloperMetadata, type MetaEntry } from './developerMetadata';
+import { checkCellLimit } from './limits';
 
 // ---------------------------------------------------------------------------
 // Spreadsheet
@@ -30,6 +31,9 @@ export interface Computed {
   date: boolean;
   message?: string;
 }
+
+/** What Sheets shows, for ever, in a cell whose custom function gets a volatile argument. */
+export const LOADING = 'Loading...';
 
 export class FakeSpreadsheet {
   readonly [KIND]: Kind = 'document';
@@ -127,6 +131,7 @@ export class FakeSpreadsheet {
       name = `Sheet${n}`;
     }
     if (this.sheetByName(name)) throw new SheetsError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    checkCellLimit(this.sheets, 1000 * 26);
     const sheet = new FakeSheet(this, name);
     const at = index === undefined ? this.sheets.indexOf(this.active) + 1 : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
@@ -204,7 +209,8 @@ export class FakeSpreadsheet {
   setNamedRange(name: string, range: FakeRange): void {
     const existing = this.namedRanges.find((n) => n.name.toLowerCase() === name.toLowerCase());
     if (existing) {
-      existing.target = { sheet: range.sheet, rect: range.rect() };
+      // Google's reference does not say whether this moves the name or fails: fail loudly (NamedRange.setRange moves it).
+      throw new SheetsError(`Emulator: setNamedRange("${name}") on an existing name; Google's reference does not define this. Move it with NamedRange.setRange.`);
     } else {
       this.checkNamedRangeName(name);
       this.namedRanges.push(new FakeNamedRange(this, name, { sheet: range.sheet, rect: range.rect() }));
@@ -590,7 +596,7 @@ export class FakeSpreadsheet {
     }
     let result: any;
     try {
-      result = this.host.runAsCustomFunction(() => fn(...converted));
+      result = this.host.runAsCustomFunction(() => fn(...converted.map((a) => (this.host.scriptValue ? this.host.scriptValue(a) : a))));
     } catch (e: any) {
       const msg = e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
       this.currentMessage = msg;
@@ -682,9 +688,13 @@ export class FakeSpreadsheet {
     this.currentMessage = undefined;
     let result: Computed;
     try {
-      const raw = lazyParse(parser, formula.slice(1), { sheet: sheet.name, row: r, col: c });
-      result = { v: raw, date: /^=\s*(TODAY|NOW|DATE|EDATE|EOMONTH|WORKDAY|DATEVALUE)\s*\(/i.test(formula) };
-      if (isFormulaError(raw)) result.message = this.currentMessage || raw.message || raw.error;
+      if (this.volatileCustomArgument(formula)) {
+        result = { v: LOADING, date: false, message: LOADING };
+      } else {
+        const raw = lazyParse(parser, formula.slice(1), { sheet: sheet.name, row: r, col: c });
+        result = { v: raw, date: /^=\s*(TODAY|NOW|DATE|EDATE|EOMONTH|WORKDAY|DATEVALUE)\s*\(/i.test(formula) };
+        if (isFormulaError(raw)) result.message = this.currentMessage || raw.message || raw.error;
+      }
     } catch (e: any) {
       result = this.errorResult(e);
     } finally {
@@ -697,6 +707,29 @@ export class FakeSpreadsheet {
     else if (typeof result.v === 'string' && result.v === '') result.v = '';
     sheetResults.set(key, result);
     return result;
+  }
+
+  /**
+   * Whether a custom function of the formula gets a volatile function (NOW, TODAY, RAND, RANDBETWEEN) as an
+   * argument: Sheets does not allow it and leaves the cell at "Loading..." for ever. A reference to a cell that
+   * holds one is an ordinary argument.
+   */
+  volatileCustomArgument(formula: string): boolean {
+    const names = Object.keys(this.host.customFunctions);
+    if (!names.length) return false;
+    const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
+    const call = new RegExp(`(?:^|[^A-Za-z0-9_.])(${names.map((n) => n.replace(/[.$]/g, '\\$&')).join('|')})\\s*\\(`, 'gi');
+    for (let m = call.exec(text); m; m = call.exec(text)) {
+      let depth = 1;
+      let i = m.index + m[0].length;
+      const start = i;
+      for (; i < text.length && depth > 0; i++) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')') depth--;
+      }
+      if (/(?:^|[^A-Za-z0-9_.])(NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i.test(text.slice(start, i - 1))) return true;
+    }
+    return false;
   }
 
   private errorResult(e: any): Computed {

@@ -5,8 +5,11 @@
  * playground it also tells the page around the frame to redraw; in a page of
  * its own that message goes nowhere. Plain ES2017: no transpiler touches it.
  */
+import { illegalScriptRunValue } from '../emulator/scriptRun';
+
 export const BRIDGE = `
 (function () {
+  var illegalScriptRunValue = (${illegalScriptRunValue.toString()});
   function runner(options) {
     return new Proxy({}, {
       get: function (_target, name) {
@@ -16,6 +19,9 @@ export const BRIDGE = `
         if (name === 'withUserObject') return function (user) { return runner(Object.assign({}, options, { user: user })); };
         return function () {
           var args = Array.prototype.slice.call(arguments);
+          // As Apps Script's client: a Date, a function or any other non-plain object fails the call.
+          var bad = illegalScriptRunValue(args);
+          if (bad !== null) throw new Error('Failed due to illegal value in property: ' + bad);
           fetch('/run/' + encodeURIComponent(name), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })
             .then(function (response) { return response.json(); })
             .then(function (answer) {

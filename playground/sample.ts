@@ -12,6 +12,7 @@ import { isoWeek } from '../src/core/isoWeek';
 import { TACTIC_RATING_LABELS, WEEKLY_COLUMN, type TacticRating } from '../src/core/layout/weekly';
 import type { KrKind } from '../src/core/vocabulary';
 import type { Lang, PlaygroundSession } from './session';
+import { dayIn } from '../src/core/timeZone';
 
 export interface SampleKr {
   title: string;
@@ -223,7 +224,7 @@ export function seedSample(session: PlaygroundSession): void {
     session.at(thursday, () => {
       const generated = session.runMenu('menuNewWeekly');
       if (generated.prompt) fail('weekly', generated);
-      const name = `Weekly ${isoWeek(thursday)}`;
+      const name = `Weekly ${isoWeek(dayIn(thursday, session.spreadsheet.getSpreadsheetTimeZone()))}`;
       const sheet = session.spreadsheet.sheetByName(name) ?? fail('weekly sheet', name);
       const keys = sheet.getRange(1, WEEKLY_COLUMN.key, sheet.lastRow(), 1).getValues().map((row) => String(row[0]));
       const type = (key: string, column: number, value: string | number) => {

@@ -196,7 +196,7 @@ describe('structure', () => {
 });
 
 describe('moving protections, rules and names (as a growing register does)', () => {
-  it('Protection.setRange moves the protection and keeps its settings; a rule copy keeps its condition; setNamedRange retargets a name', () => {
+  it('Protection.setRange moves the protection and keeps its settings; a rule copy keeps its condition; setNamedRange on an existing name fails loudly, NamedRange.setRange moves it', () => {
     const { app, ss, sheet, h } = setup();
     sheet.getRange('B2:B3').setValues([[0.2], [0.9]]);
     sheet.getRange('B2:C2').protect().setWarningOnly(true).setDescription('computed');
@@ -220,7 +220,9 @@ describe('moving protections, rules and names (as a growing register does)', () 
     expect(h.effectiveBackground(sheet.getName(), 'B3')).toBe('#ffffff');
 
     ss.setNamedRange('IDS', sheet.getRange('A2:A3'));
-    ss.setNamedRange('ids', sheet.getRange('A2:A9'));
+    // Google's reference does not define setNamedRange on an existing name: the emulator fails loudly.
+    expect(() => ss.setNamedRange('ids', sheet.getRange('A2:A9'))).toThrow("Emulator: setNamedRange(\"ids\") on an existing name; Google's reference does not define this.");
+    ss.getNamedRanges()[0].setRange(sheet.getRange('A2:A9'));
     expect(ss.getNamedRanges().map((n: any) => [n.getName(), n.getRange().getA1Notation()])).toEqual([['IDS', 'A2:A9']]);
   });
 });

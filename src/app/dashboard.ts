@@ -21,7 +21,7 @@ import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { alert, toast } from '../sheets/ui';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
-import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
+import { WriteSession, rewriteSheet, writeNewSheet, zoneOf } from '../sheets/writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -83,10 +83,11 @@ export interface CycleSettings {
 export function readCycleSettings(sheet: Sheet | null): CycleSettings {
   if (!sheet) return { cycleName: '', teams: [], start: '', end: '' };
   const values = sheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
+  const zone = zoneOf(sheet);
   return {
     cycleName: textOf(values[1]?.[1]),
-    start: isoOf(values[2]?.[1]),
-    end: isoOf(values[3]?.[1]),
+    start: isoOf(values[2]?.[1], zone),
+    end: isoOf(values[3]?.[1], zone),
     teams: values
       .slice(1)
       .map((line) => textOf(line[3]))

@@ -9,7 +9,8 @@ import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
-import { isoDay, isoWeek } from '../core/isoWeek';
+import { isoWeek } from '../core/isoWeek';
+import { dayIn } from '../core/timeZone';
 import { rowsByKey } from '../core/layout/builder';
 import { checkInLogPlan } from '../core/layout/checkInLog';
 import { REGISTER_COLUMN } from '../core/layout/register';
@@ -102,7 +103,7 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const { snapshot } = requireRegister(spreadsheet, lang);
     const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang));
     const log = readLog(findSheet(spreadsheet, 'checkInLog', lang));
-    const week = isoWeek(today);
+    const week = isoWeek(dayIn(today, spreadsheet.getSpreadsheetTimeZone()));
     const wanted = weeklySheetName(week);
     let name = wanted;
     let existing = spreadsheet.getSheetByName(name);
@@ -141,7 +142,7 @@ export interface ApplyOutcome {
 }
 
 /** The weekly to apply: the active sheet when it is a weekly, else this week's. */
-function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: Date): { sheet: Sheet; week: string } {
+function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: string): { sheet: Sheet; week: string } {
   const active = spreadsheet.getActiveSheet();
   const activeName = active ? active.getName() : '';
   const match = /^Weekly (\d{4}-W\d{2})(?: \(\d+\))?$/.exec(activeName);
@@ -161,7 +162,8 @@ function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: Date): {
 export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
   return withDocumentLock(lang, () => {
     const spreadsheet = activeSpreadsheet();
-    const { sheet: weekly, week } = weeklyToApply(spreadsheet, lang, today);
+    const day = dayIn(today, spreadsheet.getSpreadsheetTimeZone());
+    const { sheet: weekly, week } = weeklyToApply(spreadsheet, lang, day);
     const entries = readWeekly(readUsedValues(weekly));
     const { sheet: registerSheet, snapshot } = requireRegister(spreadsheet, lang, true);
     const tacticsSheet = findSheet(spreadsheet, 'tactics', lang);
@@ -175,7 +177,7 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
       log,
       register: snapshot.rows.map(({ row }) => ({ krId: row.krId, team: row.team, current: row.current, confidence: row.confidence })),
       tactics: tactics.rows.map((t) => ({ id: t.id, team: t.team })),
-      today: isoDay(today),
+      today: day,
     });
     if (plan.registerUpdates.length) writeRegisterUpdates(registerSheet, snapshot, plan.registerUpdates);
     if (plan.append.length) {

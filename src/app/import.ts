@@ -28,7 +28,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { lastInputSheetRow, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { alert, showSidebarPage } from '../sheets/ui';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
-import { cellValue } from '../sheets/writer';
+import { rowValues, zoneOf } from '../sheets/writer';
 import { readSettings, sheets, writeBlock } from './objectives';
 import { idCounters } from '../sheets/ids';
 
@@ -266,10 +266,11 @@ export function importRun(request: ImportRequest): ImportResult {
     const needed = lastInputRow + rows.length;
     const maxRows = register.getMaxRows();
     if (needed > maxRows) register.insertRowsAfter(maxRows, needed - maxRows);
+    const zone = zoneOf(register);
     writeBlock(
       register,
       [],
-      rows.map((row) => registerInputCells(row, lang).map(cellValue)),
+      rows.map((row) => rowValues(registerInputCells(row, lang), zone)),
       INPUT_KEYS.length,
       lastInputRow,
     );

@@ -10,6 +10,7 @@
 import { isDateValue } from '../core/cellValues';
 import { parseDay } from '../core/cycleSetup';
 import { isoDay } from '../core/isoWeek';
+import { zoneOf } from '../sheets/writer';
 import { UserError } from '../core/errors';
 import { NO_CYCLE } from '../core/texts';
 import { format, LANGUAGES, type Language } from '../core/i18n';
@@ -61,8 +62,8 @@ export interface NextCycleState {
   archive: { from: string; to: string }[];
 }
 
-function isoOf(value: unknown): string | null {
-  if (isDateValue(value)) return isoDay(value);
+function isoOf(value: unknown, timeZone: () => string): string | null {
+  if (isDateValue(value)) return isoDay(value, timeZone());
   return typeof value === 'string' ? parseDay(value) : null;
 }
 
@@ -88,11 +89,12 @@ export function readNextCycle(lang: Language): NextCycleState {
   if (!settingsSheet) throw new UserError(NO_CYCLE[lang]);
   const settings = settingsSheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-  const end = isoOf(settings[3][1]);
+  const zone = zoneOf(settingsSheet);
+  const end = isoOf(settings[3][1], zone);
   if (!end) throw new UserError(TEXT.noEnd[lang]);
   const cycle: Cycle = {
     name: text(settings[1][1]),
-    start: isoOf(settings[2][1]) ?? end,
+    start: isoOf(settings[2][1], zone) ?? end,
     end,
     cadence: parseCadence(text(settings[4][1])) ?? 'quarterly',
   };

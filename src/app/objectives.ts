@@ -18,12 +18,12 @@ import type { Language } from '../core/i18n';
 import { INPUT_KEYS, REGISTER_COLUMN, registerInputCells, type RegisterRow } from '../core/layout/register';
 import { MAX_TEAMS, SETTINGS_CELLS, TEAM_COLUMN } from '../core/layout/settings';
 import { TACTIC_KEYS, tacticCells, tacticsPlan, type TacticRow } from '../core/layout/tactics';
-import { isoOf } from '../core/cellValues';
+import { dayIn } from '../core/timeZone';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { keepUserFormulas, lastInputSheetRow, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
-import { WriteSession, cellValue, writeNewSheet } from '../sheets/writer';
+import { WriteSession, rowValues, writeNewSheet, zoneOf } from '../sheets/writer';
 import { idCounters } from '../sheets/ids';
 import { readTactics, rewritable } from '../sheets/events';
 
@@ -212,8 +212,9 @@ export function saveObjective(input: unknown): SaveResult {
     // What people typed into an existing KR's current value (unless the sidebar changed it) and confidence stays
     // exactly as it was, also text ("about 40") or a formula (=Sales!B7) that the sidebar cannot show.
     const sheetRowOf = new Map(mine.map(({ sheetRow, row }) => [row.krId, sheetRow]));
+    const registerZone = zoneOf(register);
     const lines = rows.map((row, i) => {
-      const line = registerInputCells(row, lang).map(cellValue) as unknown[];
+      const line = rowValues(registerInputCells(row, lang), registerZone) as unknown[];
       const kr = draft.keyResults[i];
       const sheetRow = kr && registerById.has(kr.id) ? sheetRowOf.get(kr.id) : undefined;
       if (sheetRow !== undefined) {
@@ -245,7 +246,8 @@ export function saveObjective(input: unknown): SaveResult {
       const myTactics = tacticSnapshot.rows.filter((row) => row.objectiveId === objectiveId);
       const byId = new Map(myTactics.map((row) => [row.id, row]));
       const newTacticId = ids.next('T', tacticSnapshot.rows.map((row) => row.id));
-      const today = isoOf(new Date());
+      const tacticsZone = zoneOf(tacticsSheet);
+      const today = dayIn(new Date(), tacticsZone());
       const tacticRows: TacticRow[] = draft.tactics.map((tactic) => {
         const known = tactic.id ? byId.get(tactic.id) : undefined;
         const id = known ? tactic.id : newTacticId();
@@ -264,7 +266,7 @@ export function saveObjective(input: unknown): SaveResult {
       writeBlock(
         tacticsSheet,
         myTactics.map(({ sheetRow }) => sheetRow),
-        tacticRows.map((row) => tacticCells(row).map(cellValue)),
+        tacticRows.map((row) => rowValues(tacticCells(row), tacticsZone)),
         TACTIC_KEYS.length,
         lastTacticRow,
       );

@@ -10,6 +10,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { readRegister, repairRegisterFormulas } from '../sheets/register';
 import { alert, promptText, toast } from '../sheets/ui';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
+import { dayIn } from '../core/timeZone';
 import { WriteSession, writeNewSheet } from '../sheets/writer';
 import { spreadsheetLanguage } from '../sheets/locale';
 
@@ -91,7 +92,8 @@ export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup, lang: L
 /** Menu: asks for the cycle in one prompt, explains what is wrong until the answer is usable or cancelled. */
 export function setUpCycleFromMenu(today = new Date()): void {
   const lang = spreadsheetLanguage();
-  let answer = promptText(TEXT.title[lang], format(TEXT.ask[lang], { example: nextQuarterName(today) }));
+  const day = dayIn(today, activeSpreadsheet().getSpreadsheetTimeZone());
+  let answer = promptText(TEXT.title[lang], format(TEXT.ask[lang], { example: nextQuarterName(day) }));
   while (answer !== null) {
     const parsed = parseCycleSetup(answer, lang);
     if (parsed.ok) {
@@ -101,6 +103,6 @@ export function setUpCycleFromMenu(today = new Date()): void {
       else alert(TEXT.title[lang], message);
       return;
     }
-    answer = promptText(TEXT.problems[lang], `${parsed.problems.join('\n')}\n\n${format(TEXT.ask[lang], { example: nextQuarterName(today) })}`);
+    answer = promptText(TEXT.problems[lang], `${parsed.problems.join('\n')}\n\n${format(TEXT.ask[lang], { example: nextQuarterName(day) })}`);
   }
 }

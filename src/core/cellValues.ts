@@ -22,7 +22,10 @@ export function numberOf(value: unknown): number | null {
   return null;
 }
 
-/** A date cell as `YYYY-MM-DD`; other values as trimmed text. */
-export function isoOf(value: unknown): string {
-  return isDateValue(value) ? isoDay(value) : textOf(value);
+/**
+ * A date cell as `YYYY-MM-DD`, its day in the spreadsheet's `timeZone` (a typed date is midnight there; or a
+ * function that reads the zone, asked only for a date); other values as trimmed text.
+ */
+export function isoOf(value: unknown, timeZone: string | (() => string)): string {
+  return isDateValue(value) ? isoDay(value, typeof timeZone === 'string' ? timeZone : timeZone()) : textOf(value);
 }

@@ -65,10 +65,11 @@ export function quarterDates(name: string): { start: string; end: string } | nul
   return { start: iso(year, firstMonth, 1), end: iso(year, lastMonth, lastDay) };
 }
 
-/** The quarter after the one `today` is in, e.g. on 2026-11-24: `Q1 2027`. */
-export function nextQuarterName(today: Date): string {
-  const quarter = Math.floor(today.getMonth() / 3) + 1;
-  return quarter === 4 ? `Q1 ${today.getFullYear() + 1}` : `Q${quarter + 1} ${today.getFullYear()}`;
+/** The quarter after the one the day `today` (`YYYY-MM-DD`) is in, e.g. on 2026-11-24: `Q1 2027`. */
+export function nextQuarterName(today: string): string {
+  const [year, month] = today.split('-').map(Number);
+  const quarter = Math.floor((month - 1) / 3) + 1;
+  return quarter === 4 ? `Q1 ${year + 1}` : `Q${quarter + 1} ${year}`;
 }
 
 export function parseCycleSetup(answer: string, lang: Language): SetupParse {

@@ -2,13 +2,16 @@
  * ISO 8601 weeks: a week starts on Monday, and week 1 is the week with the
  * year's first Thursday. Labels look like `2026-W48` and sort as text.
  */
+import { dayIn } from './timeZone';
+
 const DAY_MS = 86_400_000;
 /** Two digits: 3 → `03`. */
 export const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The ISO week of a date's calendar day (its local year, month and day). */
-export function isoWeek(date: Date): string {
-  const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+/** The ISO week of a calendar day `YYYY-MM-DD` (take "today" in the spreadsheet's zone: `dayIn`). */
+export function isoWeek(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
   const weekday = day.getUTCDay() || 7; // Monday 1 .. Sunday 7
   day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
   const year = day.getUTCFullYear();
@@ -25,11 +28,12 @@ export function weekMonday(label: string): string | null {
   const jan4 = new Date(Date.UTC(year, 0, 4));
   const monday1 = jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * DAY_MS;
   const monday = new Date(monday1 + (week - 1) * 7 * DAY_MS);
-  if (week < 1 || isoWeek(new Date(monday.getUTCFullYear(), monday.getUTCMonth(), monday.getUTCDate())) !== label.trim()) return null;
-  return `${monday.getUTCFullYear()}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+  const iso = `${monday.getUTCFullYear()}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+  if (week < 1 || isoWeek(iso) !== label.trim()) return null;
+  return iso;
 }
 
-/** A date's calendar day as `YYYY-MM-DD` (local). */
-export function isoDay(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** A date's calendar day as `YYYY-MM-DD` in a time zone (the spreadsheet's: a typed date is midnight there). */
+export function isoDay(date: Date, timeZone: string): string {
+  return dayIn(date, timeZone);
 }

@@ -7,6 +7,7 @@
 import { isDateValue } from './cellValues';
 import { type Language, say, type Bilingual } from './i18n';
 import { isoDay } from './isoWeek';
+import { dayIn, serialOfDay } from './timeZone';
 import { CALIBRATION_LABELS, calibrate } from './calibration';
 import {
   ScoringError,
@@ -94,8 +95,8 @@ function isGrid(value: unknown): value is CellValue[][] {
   return Array.isArray(value);
 }
 
-function show(value: unknown): string {
-  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDay(value);
+function show(value: unknown, timeZone: () => string): string {
+  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDay(value, timeZone());
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
 }
@@ -110,6 +111,8 @@ interface Arg {
 interface Context {
   fn: string;
   lang: Language;
+  /** The spreadsheet's time zone (dates are days there), asked only when a date is read or shown. */
+  timeZone: () => string;
   rows: number;
   cols: number;
 }
@@ -127,7 +130,7 @@ function fail(ctx: Context, text: Bilingual, arg: Arg | null, row: number, col: 
       fn: ctx.fn,
       arg: arg?.name ?? '',
       where: arg ? where(ctx, arg, row, col) : '',
-      value: show(value),
+      value: show(value, ctx.timeZone),
     }),
   );
 }
@@ -144,7 +147,10 @@ function cell(arg: Arg, row: number, col: number): CellValue {
   return grid[row][col];
 }
 
-function prepare(fn: string, lang: Language, named: Record<string, CellInput>): { ctx: Context; args: Arg[] } {
+/** Where no spreadsheet is at hand (core tests): UTC. The custom functions pass the spreadsheet's zone. */
+const UTC = () => 'UTC';
+
+function prepare(fn: string, lang: Language, named: Record<string, CellInput>, timeZone: () => string = UTC): { ctx: Context; args: Arg[] } {
   const args: Arg[] = Object.entries(named).map(([name, value]) => ({ name, value, grid: isGrid(value) ? value : null }));
   let first: Arg | null = null;
   for (const arg of args) {
@@ -162,7 +168,7 @@ function prepare(fn: string, lang: Language, named: Record<string, CellInput>): 
   }
   const rows = first ? first.grid!.length : 1;
   const cols = first ? first.grid![0]?.length ?? 0 : 1;
-  return { ctx: { fn, lang, rows, cols }, args };
+  return { ctx: { fn, lang, rows, cols, timeZone }, args };
 }
 
 const NUMERIC_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?\s*%?$/i;
@@ -189,9 +195,9 @@ function readNumber(ctx: Context, arg: Arg, row: number, col: number): number | 
   return fail(ctx, TEXT.notNumber, arg, row, col, value);
 }
 
-/** Days between 1899-12-30 and the date's calendar day: the spreadsheet serial number. */
-export function serialDay(date: Date): number {
-  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000) + 25_569;
+/** Days between 1899-12-30 and the date's calendar day in `timeZone` (the spreadsheet's): the spreadsheet serial number. */
+export function serialDay(date: Date, timeZone: string): number {
+  return serialOfDay(dayIn(date, timeZone));
 }
 
 /** A cell read as a day: a date, a serial number, or text `2026-10-01` / `1.10.2026`. */
@@ -200,7 +206,7 @@ function readDay(ctx: Context, arg: Arg, row: number, col: number): number | nul
   if (value === null || value === undefined || value === '') return null;
   if (isDateValue(value)) {
     if (Number.isNaN(value.getTime())) fail(ctx, TEXT.notDate, arg, row, col, value);
-    return serialDay(value);
+    return serialDay(value, ctx.timeZone());
   }
   if (typeof value === 'number' && Number.isFinite(value)) return Math.floor(value);
   if (typeof value === 'string') {
@@ -210,8 +216,8 @@ function readDay(ctx: Context, arg: Arg, row: number, col: number): number | nul
     match = ymd ? null : /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
     if (match) ymd = [+match[3], +match[2], +match[1]];
     if (ymd) {
-      const date = new Date(ymd[0], ymd[1] - 1, ymd[2]);
-      if (date.getFullYear() === ymd[0] && date.getMonth() === ymd[1] - 1 && date.getDate() === ymd[2]) return serialDay(date);
+      const date = new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2]));
+      if (date.getUTCFullYear() === ymd[0] && date.getUTCMonth() === ymd[1] - 1 && date.getUTCDate() === ymd[2]) return serialDay(date, 'UTC');
     }
   }
   return fail(ctx, TEXT.notDate, arg, row, col, value);
@@ -264,8 +270,9 @@ export function okrScore(
   target: CellInput,
   current: CellInput,
   direction?: CellInput,
+  timeZone: () => string = UTC,
 ): CellOutput {
-  const { ctx, args } = prepare('OKR_SCORE', lang, { start, target, current, direction });
+  const { ctx, args } = prepare('OKR_SCORE', lang, { start, target, current, direction }, timeZone);
   const [startArg, targetArg, currentArg, directionArg] = args;
   return mapCells(ctx, args, (row, col) => {
     const kind = readKind(ctx, directionArg, row, col);
@@ -290,8 +297,8 @@ function flatten(value: CellInput): CellValue[] {
 }
 
 /** OKR_OBJECTIVE_SCORE: the weighted mean of key-result scores; one number for the range. */
-export function okrObjectiveScore(lang: Language, scores: CellInput, weights?: CellInput): number | string {
-  const ctx: Context = { fn: 'OKR_OBJECTIVE_SCORE', lang, rows: 1, cols: 1 };
+export function okrObjectiveScore(lang: Language, scores: CellInput, weights?: CellInput, timeZone: () => string = UTC): number | string {
+  const ctx: Context = { fn: 'OKR_OBJECTIVE_SCORE', lang, rows: 1, cols: 1, timeZone };
   const scoreCells = flatten(scores);
   const weightCells = weights === undefined || weights === null ? null : flatten(weights);
   if (weightCells && weightCells.length !== scoreCells.length && weightCells.length !== 1) {
@@ -318,8 +325,8 @@ export function okrObjectiveScore(lang: Language, scores: CellInput, weights?: C
 }
 
 /** OKR_ATTAINMENT: the verdict word (achieved / partial / missed) in the sheet's language. */
-export function okrAttainment(lang: Language, score: CellInput, goalType: CellInput, successFrom?: CellInput): CellOutput {
-  const { ctx, args } = prepare('OKR_ATTAINMENT', lang, { score, goal_type: goalType, success_from: successFrom });
+export function okrAttainment(lang: Language, score: CellInput, goalType: CellInput, successFrom?: CellInput, timeZone: () => string = UTC): CellOutput {
+  const { ctx, args } = prepare('OKR_ATTAINMENT', lang, { score, goal_type: goalType, success_from: successFrom }, timeZone);
   const [scoreArg, goalArg, successArg] = args;
   return mapCells(ctx, args, (row, col) => {
     const s = readNumber(ctx, scoreArg, row, col);
@@ -334,7 +341,8 @@ export function okrAttainment(lang: Language, score: CellInput, goalType: CellIn
 /** OKR_PACE: on track / at risk / off track, given how much of the cycle has passed. */
 export function okrPace(
   lang: Language,
-  todayDefault: Date,
+  /** Now, and the spreadsheet's time zone: today is the day the spreadsheet's clock shows. */
+  clock: { now: Date; timeZone: () => string },
   score: CellInput,
   cycleStart: CellInput,
   cycleEnd: CellInput,
@@ -347,9 +355,9 @@ export function okrPace(
     cycle_end: cycleEnd,
     today,
     goal_type: goalType,
-  });
+  }, clock.timeZone);
   const [scoreArg, startArg, endArg, todayArg, goalArg] = args;
-  const fallbackToday = serialDay(todayDefault);
+  const fallbackToday = serialDay(clock.now, clock.timeZone());
   return mapCells(ctx, args, (row, col) => {
     const s = readNumber(ctx, scoreArg, row, col);
     const start = readDay(ctx, startArg, row, col);
@@ -371,18 +379,18 @@ export function okrPace(
  * right): "set too low?", "set too high?", "ok", or blank with fewer than
  * two measured cycles. `goal_type` is one value or one per row.
  */
-export function okrCalibration(lang: Language, scores: CellInput, goalType?: CellInput): CellOutput {
+export function okrCalibration(lang: Language, scores: CellInput, goalType?: CellInput, timeZone: () => string = UTC): CellOutput {
   const fn = 'OKR_CALIBRATION';
   const grid: CellValue[][] = isGrid(scores) ? scores : [[scores]];
   const rows = grid.length;
   const cols = grid[0]?.length ?? 0;
-  const ctx: Context = { fn, lang, rows, cols: Math.max(cols, 2) };
+  const ctx: Context = { fn, lang, rows, cols: Math.max(cols, 2), timeZone };
   const scoreArg: Arg = { name: 'scores', value: scores, grid: isGrid(scores) ? scores : null };
   const goalGrid = isGrid(goalType) ? goalType : null;
   if (goalGrid && goalGrid.length !== rows && !(goalGrid.length === 1 && (goalGrid[0]?.length ?? 0) === 1))
     throw shapeError(fn, lang, 'goal_type', goalGrid.length, goalGrid[0]?.length ?? 0, 'scores', rows, cols);
   const goalArg: Arg = { name: 'goal_type', value: goalType ?? null, grid: goalGrid };
-  const goalCtx: Context = { fn, lang, rows, cols: 1 };
+  const goalCtx: Context = { fn, lang, rows, cols: 1, timeZone };
   const out: (number | string)[][] = [];
   for (let row = 0; row < rows; row++) {
     const history: (number | null)[] = [];

@@ -30,6 +30,14 @@ export function replaceCharts(sheet: Sheet, specs: readonly ChartSpec[], ownTitl
 }
 
 export function insertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
+  if (!specs.length) return;
+  // A chart is anchored to a cell of the grid: a trimmed sheet grows to hold the anchors first.
+  const rows = Math.max(...specs.map((spec) => spec.row));
+  const columns = Math.max(...specs.map((spec) => spec.column));
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   for (const spec of specs) {
     const start = sheet.newChart();
     let builder = (spec.kind === 'column' ? start.asColumnChart() : start.asLineChart()) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;

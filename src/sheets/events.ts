@@ -11,7 +11,8 @@ import { TACTIC_COLUMN, TACTIC_KEYS, type TacticRow } from '../core/layout/tacti
 import type { Language } from '../core/i18n';
 import { REGISTER_WIDTH, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import type { RegisterSnapshot } from './register';
-import { asText } from './writer';
+import { asText, zoneOf } from './writer';
+import { midnightIn } from '../core/timeZone';
 import { isoOf } from '../core/cellValues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,6 +64,7 @@ export interface TacticsSnapshot {
 /** The Tactics sheet in one read (2 calls). */
 export function readTactics(sheet: Sheet | null): TacticsSnapshot {
   if (!sheet) return { values: [], rows: [] };
+  const zone = zoneOf(sheet);
   const values = sheet
     .getDataRange()
     .getValues()
@@ -77,7 +79,7 @@ export function readTactics(sheet: Sheet | null): TacticsSnapshot {
       team: textOf(at(line, 'team')),
       objectiveId: textOf(at(line, 'objectiveId')),
       principle: textOf(at(line, 'principle')),
-      since: isoOf(at(line, 'since')),
+      since: isoOf(at(line, 'since'), zone),
       lastDiscussed: textOf(at(line, 'lastDiscussed')),
       note: textOf(at(line, 'note')),
     }))
@@ -105,11 +107,12 @@ export function markTacticsDiscussed(sheet: Sheet, snapshot: TacticsSnapshot, id
 /** The log's entries (rows 2..last), as read. */
 export function readLog(sheet: Sheet | null): LogEntry[] {
   if (!sheet) return [];
+  const zone = zoneOf(sheet);
   return sheet
     .getDataRange()
     .getValues()
     .slice(1)
-    .map(parseLogRow)
+    .map((line) => parseLogRow(line, zone))
     .filter((entry): entry is LogEntry => entry !== null);
 }
 
@@ -121,6 +124,7 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Lang
   const max = sheet.getMaxRows();
   if (needed > max) sheet.insertRowsAfter(max, needed - max);
   const block = sheet.getRange(first, 1, entries.length, LOG_WIDTH);
+  const zone = zoneOf(sheet);
   block.setNumberFormats(entries.map(() => LOG_KEYS.map((key) => LOG_FORMATS[key])));
   block.setValues(
     entries.map((entry) =>
@@ -132,10 +136,8 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Lang
           case 'value':
           case 'confidence':
             return entry[key] ?? '';
-          case 'loggedAt': {
-            const [y, m, d] = entry.loggedAt.split('-').map(Number);
-            return new Date(y, m - 1, d);
-          }
+          case 'loggedAt':
+            return midnightIn(entry.loggedAt, zone());
           default:
             return entry[key] ? asText(entry[key]) : '';
         }

@@ -43,11 +43,25 @@ export function readKeyed(sheet: Sheet, carried: number): KeyedSnapshot {
  * the old key column (nothing right of it is the add-on's), and the old
  * warning protections removed (the writer adds the new one).
  */
+/** The description of the add-on's warning-only protections (shown in Data > Protect sheets and ranges). */
+export const PROTECTION_DESCRIPTION = 'OKR for Sheets: computed cells';
+
 export function prepareRewrite(sheet: Sheet, snapshot: KeyedSnapshot, width: number): void {
   const max = sheet.getMaxColumns();
   if (width > max) sheet.insertColumnsAfter(max, width - max);
   if (snapshot.keyColumn > width) sheet.getRange(1, width + 1, snapshot.values.length, snapshot.keyColumn - width).clearContent();
-  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) protection.remove();
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) if (isOurProtection(protection)) protection.remove();
+}
+
+/**
+ * The add-on's own warning over computed cells (described as `PROTECTION_DESCRIPTION`; older versions left the
+ * description empty) that this user may change. Protections other people set, with editors or a description of
+ * their own, are left alone; so is one this user may not edit (removing it would throw).
+ */
+export function isOurProtection(protection: GoogleAppsScript.Spreadsheet.Protection): boolean {
+  if (!protection.isWarningOnly()) return false;
+  const description = protection.getDescription();
+  return (description === PROTECTION_DESCRIPTION || description === '') && protection.canEdit();
 }
 
 /** After the rewrite: the key column is the block's last column and hidden; an old one elsewhere is shown again. */

@@ -2,6 +2,11 @@
 import { languageForLocale, type Language } from '../core/i18n';
 import { activeSpreadsheet } from './workbook';
 
+/** The spreadsheet's time zone (`getSpreadsheetTimeZone`): a typed date is midnight there, and "today" is its day. */
+export function spreadsheetTimeZone(): string {
+  return activeSpreadsheet().getSpreadsheetTimeZone();
+}
+
 export function spreadsheetLanguage(): Language {
   try {
     return languageForLocale(activeSpreadsheet().getSpreadsheetLocale());

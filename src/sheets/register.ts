@@ -1,4 +1,5 @@
 /** Reading the register and keeping its computed columns whole. */
+import { isOurProtection } from './keyed';
 import { isDateValue } from '../core/cellValues';
 import type { Language } from '../core/i18n';
 import {
@@ -106,7 +107,7 @@ function growRegister(sheet: Sheet, from: number, lastRow: number, lang: Languag
   rows.setDataValidations(rows.getDataValidations().map((line) => line.map((have, c) => have ?? rules[c])));
   const target = sheet.getRange(block);
   const ours = (range: Range) => isRegisterBlock(range.getA1Notation());
-  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) if (ours(protection.getRange())) protection.setRange(target);
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) if (isOurProtection(protection) && ours(protection.getRange())) protection.setRange(target);
   sheet.setConditionalFormatRules(
     sheet.getConditionalFormatRules().map((rule) => {
       const ranges = rule.getRanges().map((range) => (ours(range) ? target : range));

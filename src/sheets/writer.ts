@@ -5,6 +5,8 @@
  */
 import type { CellPlan, SheetPlan, ValidationPlan } from '../core/layout/plan';
 import { inertText } from '../core/text';
+import { midnightIn } from '../core/timeZone';
+import { PROTECTION_DESCRIPTION } from './keyed';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,16 +21,26 @@ export const NEW_SHEET_COLUMNS = 26;
  * apostrophe: Sheets then stores it as text, never as a formula, number or
  * date, and shows it without the apostrophe.
  */
-export function cellValue(cell: CellPlan): string | number | boolean | Date {
+export function cellValue(cell: CellPlan, timeZone: string): string | number | boolean | Date {
   if ('text' in cell) return asText(cell.text);
   if ('number' in cell) return cell.number;
   if ('bool' in cell) return cell.bool;
   if ('formula' in cell) return cell.formula;
-  if ('date' in cell) {
-    const [y, m, d] = cell.date.split('-').map(Number);
-    return new Date(y, m - 1, d);
-  }
+  if ('date' in cell) return midnightIn(cell.date, timeZone);
+  if ('at' in cell) return cell.at;
   return '';
+}
+
+/** The time zone of a sheet's spreadsheet, read on first use and then remembered (constant calls). */
+export function zoneOf(sheet: Sheet): () => string {
+  let zone: string | null = null;
+  return () => (zone ??= sheet.getParent().getSpreadsheetTimeZone());
+}
+
+/** A row of cells as values for `setValues`; `zone` (see `zoneOf`) is asked only when a date is among them. */
+export function rowValues(cells: readonly CellPlan[], zone: () => string): (string | number | boolean | Date)[] {
+  const timeZone = cells.some((cell) => 'date' in cell) ? zone() : '';
+  return cells.map((cell) => cellValue(cell, timeZone));
 }
 
 /** User text as a cell value that Sheets never parses (characters a sheet cannot hold removed, see core/text.ts). */
@@ -41,7 +53,14 @@ export class WriteSession {
   private readonly ranges = new Map<string, Range>();
   private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
 
+  private zone: string | null = null;
+
   constructor(readonly spreadsheet: Spreadsheet) {}
+
+  /** The spreadsheet's time zone (dates are written as midnight there), read once per session. */
+  get timeZone(): string {
+    return (this.zone ??= this.spreadsheet.getSpreadsheetTimeZone());
+  }
 
   /** A range by A1 with its sheet name ("Settings!D2:D101"), fetched once. */
   rangeByA1(a1: string): Range {
@@ -119,14 +138,29 @@ function groupWidths(widths: Record<number, number>): { start: number; count: nu
   return groups;
 }
 
+/**
+ * Rows and columns a new sheet gets: the block (at least one row and column more than the frozen ones, which
+ * Sheets needs) plus the plan's spare room when it is trimmed; Sheets' 1000 x 26 (or the block, if larger) else.
+ */
+export function planSize(plan: SheetPlan): { rows: number; cols: number } {
+  const rows = plan.cells.length;
+  const cols = plan.cells[0].length;
+  if (!plan.trim) return { rows: Math.max(rows, NEW_SHEET_ROWS), cols: Math.max(cols, NEW_SHEET_COLUMNS) };
+  return {
+    rows: Math.max(rows + (plan.trim.spareRows ?? 0), plan.trim.minRows ?? 0, plan.frozenRows + 1),
+    cols: Math.max(cols + (plan.trim.spareColumns ?? 0), 1),
+  };
+}
+
 /** Creates the plan's sheet and writes it. The sheet's name must be free (callers check first). */
 export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: number): Sheet {
   // The sheet Sheets inserts becomes the active one.
   const sheet = index === undefined ? session.spreadsheet.insertSheet(plan.name) : session.spreadsheet.insertSheet(plan.name, index);
-  const rows = plan.cells.length;
-  const cols = plan.cells[0].length;
-  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, rows - NEW_SHEET_ROWS);
-  if (cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, cols - NEW_SHEET_COLUMNS);
+  const size = planSize(plan);
+  if (size.rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, size.rows - NEW_SHEET_ROWS);
+  if (size.cols > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, size.cols - NEW_SHEET_COLUMNS);
+  if (size.rows < NEW_SHEET_ROWS) sheet.deleteRows(size.rows + 1, NEW_SHEET_ROWS - size.rows);
+  if (size.cols < NEW_SHEET_COLUMNS) sheet.deleteColumns(size.cols + 1, NEW_SHEET_COLUMNS - size.cols);
   writePlanBody(session, sheet, plan);
   return sheet;
 }
@@ -163,7 +197,8 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
   const cols = plan.cells[0].length;
   const block = sheet.getRange(1, 1, rows, cols);
   block.setNumberFormats(plan.numberFormats);
-  block.setValues(plan.cells.map((line) => line.map(cellValue)));
+  const zone = plan.cells.some((line) => line.some((cell) => 'date' in cell)) ? session.timeZone : '';
+  block.setValues(plan.cells.map((line) => line.map((cell) => cellValue(cell, zone))));
   if (replace || plan.validations.some((line) => line.some(Boolean)))
     block.setDataValidations(plan.validations.map((line) => line.map((v) => session.validation(v))));
   if (plan.bold) block.setFontWeights(plan.bold.map((line) => line.map((bold) => (bold ? 'bold' : 'normal'))));
@@ -176,7 +211,7 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
   }
   for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
   if (plan.protect) {
-    session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true);
+    session.sheetRange(sheet, plan.protect.a1).protect().setWarningOnly(true).setDescription(PROTECTION_DESCRIPTION);
   }
   if (plan.colorRules) {
     const range = session.sheetRange(sheet, plan.colorRules.a1);
@@ -190,5 +225,14 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
       ),
     );
   }
-  for (const named of plan.namedRanges ?? []) session.spreadsheet.setNamedRange(named.name, session.sheetRange(sheet, named.a1));
+  if (plan.namedRanges?.length) {
+    // An existing name is moved with NamedRange.setRange (documented); setNamedRange only adds a new one.
+    const existing = new Map(session.spreadsheet.getNamedRanges().map((named) => [named.getName(), named]));
+    for (const named of plan.namedRanges) {
+      const range = session.sheetRange(sheet, named.a1);
+      const have = existing.get(named.name);
+      if (have) have.setRange(range);
+      else session.spreadsheet.setNamedRange(named.name, range);
+    }
+  }
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { okrAttainment, okrObjectiveScore, okrPace, okrScore, serialDay } from '../../src/core/sheetFunctions';
+/** Dates built in this test process are read in this process's zone (CI runs it in America/New_York). */
+const LOCAL = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 describe('OKR_SCORE logic', () => {
   it('fills a column: array in, array out of the same shape, blanks stay blank', () => {
@@ -16,7 +18,7 @@ describe('OKR_SCORE logic', () => {
   it('names the argument, row and value it cannot score', () => {
     expect(() => okrScore('en', [[0], [0]], [[10], [10]], [[5], ['abc']])).toThrow('OKR_SCORE: current in row 2 is "abc", not a number.');
     expect(() => okrScore('de', 5, 5, 5)).toThrow('OKR_SCORE: Start und Ziel sind beide 5');
-    expect(() => okrScore('en', new Date(2026, 0, 1), 10, 5)).toThrow('OKR_SCORE: start is a date (2026-01-01); a number belongs here.');
+    expect(() => okrScore('en', new Date(2026, 0, 1), 10, 5, undefined, () => LOCAL)).toThrow('OKR_SCORE: start is a date (2026-01-01); a number belongs here.');
     expect(() => okrScore('en', 1, 2, 1.5, 'sideways')).toThrow('OKR_SCORE: direction is "sideways"; use increase');
     expect(() => okrScore('en', [[1], [2]], [[1], [2], [3]], 1)).toThrow('OKR_SCORE: target has 3×1 cells but start has 2×1');
   });
@@ -73,14 +75,14 @@ describe('OKR_OBJECTIVE_SCORE, OKR_ATTAINMENT, OKR_PACE logic', () => {
   it('judges pace from dates, serial numbers or typed dates', () => {
     const start = new Date(2026, 9, 1);
     const end = new Date(2026, 11, 31);
-    expect(okrPace('en', new Date(2026, 10, 15), 0.5, start, end)).toBe('on track');
-    expect(okrPace('de', new Date(2026, 10, 15), 0.1, '1.10.2026', '2026-12-31')).toBe('nicht im Plan');
-    expect(okrPace('en', new Date(), 0.3, start, end, serialDay(new Date(2026, 10, 15)), 'moonshot')).toBe('on track');
-    expect(() => okrPace('en', new Date(), 0.3, end, start)).toThrow('cycle_end must be after cycle_start');
-    expect(() => okrPace('en', new Date(), 0.3, 'soon', end)).toThrow('cycle_start is "soon", not a date');
+    expect(okrPace('en', { now: new Date(2026, 10, 15), timeZone: () => LOCAL }, 0.5, start, end)).toBe('on track');
+    expect(okrPace('de', { now: new Date(2026, 10, 15), timeZone: () => LOCAL }, 0.1, '1.10.2026', '2026-12-31')).toBe('nicht im Plan');
+    expect(okrPace('en', { now: new Date(), timeZone: () => LOCAL }, 0.3, start, end, serialDay(new Date(2026, 10, 15), LOCAL), 'moonshot')).toBe('on track');
+    expect(() => okrPace('en', { now: new Date(), timeZone: () => LOCAL }, 0.3, end, start)).toThrow('cycle_end must be after cycle_start');
+    expect(() => okrPace('en', { now: new Date(), timeZone: () => LOCAL }, 0.3, 'soon', end)).toThrow('cycle_start is "soon", not a date');
   });
   it('computes spreadsheet serial days like Sheets', () => {
-    expect(serialDay(new Date(2026, 9, 1))).toBe(46296);
-    expect(serialDay(new Date(1899, 11, 31))).toBe(1);
+    expect(serialDay(new Date(2026, 9, 1), LOCAL)).toBe(46296);
+    expect(serialDay(new Date(1899, 11, 31), LOCAL)).toBe(1);
   });
 });

@@ -65,7 +65,7 @@ describe('dist/Code.js as Apps Script sees it', () => {
     expect(bundle.OKR_ATTAINMENT(scores, 'moonshot')).toEqual(okrAttainment('en', scores, 'moonshot'));
     const day = new Date(2026, 10, 24);
     expect(bundle.OKR_PACE(scores, new Date(2026, 9, 1), new Date(2026, 11, 31), day)).toEqual(
-      okrPace('en', day, scores, new Date(2026, 9, 1), new Date(2026, 11, 31), day),
+      okrPace('en', { now: day, timeZone: () => 'Europe/Berlin' }, scores, new Date(2026, 9, 1), new Date(2026, 11, 31), day),
     );
   });
 

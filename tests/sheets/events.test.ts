@@ -379,11 +379,11 @@ describe('SpreadsheetApp calls do not grow with the number of KRs', () => {
       env.uninstall();
     }
   }
-  it('3 vs 300 KRs: equal and under 40 each', () => {
+  it('3 vs 300 KRs: equal and under 45 each', () => {
     const small = measure(3);
     const large = measure(300);
     expect(large).toEqual(small);
-    for (const count of Object.values(large)) expect(count).toBeLessThan(40);
+    for (const count of Object.values(large)) expect(count).toBeLessThan(45); // was under 40; since the stricter emulator also: the spreadsheet's time zone, trimming a new sheet (deleteRows, deleteColumns), the add-on's protection description
   });
 });
 

@@ -6,7 +6,6 @@
  * was regenerated.
  */
 import { isDateValue, numberOf, textOf } from '../cellValues';
-import { isoDay } from '../isoWeek';
 export { numberOf, textOf };
 import { BLANK, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 
@@ -108,7 +107,7 @@ export function carriedCell(value: unknown): CellPlan {
   if (value === null || value === undefined || value === '') return BLANK;
   if (typeof value === 'number') return Number.isFinite(value) ? { number: value } : BLANK;
   if (typeof value === 'boolean') return { bool: value };
-  if (isDateValue(value)) return { date: isoDay(value) };
+  if (isDateValue(value)) return { at: value };
   return { text: String(value) };
 }
 

@@ -101,8 +101,8 @@ function parseKind(value: string): LogKind | undefined {
 }
 
 
-/** Reads one log row as `getValues` returns it; null for rows that are no entry (blank, unknown kind). */
-export function parseLogRow(values: readonly unknown[]): LogEntry | null {
+/** Reads one log row as `getValues` returns it (dates read in the spreadsheet's `timeZone`); null for rows that are no entry (blank, unknown kind). */
+export function parseLogRow(values: readonly unknown[], timeZone: string | (() => string)): LogEntry | null {
   const at = (key: LogKey) => values[LOG_COLUMN[key] - 1];
   const week = textOf(at('week'));
   const kind = parseKind(textOf(at('kind')));
@@ -118,7 +118,7 @@ export function parseLogRow(values: readonly unknown[]): LogEntry | null {
     confidence: numberOf(at('confidence')),
     rating: textOf(at('rating')),
     note: textOf(at('note')),
-    loggedAt: isoOf(at('loggedAt')),
+    loggedAt: isoOf(at('loggedAt'), timeZone),
   };
 }
 

@@ -368,6 +368,8 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   // The signature has its own key cell (row 2), so the title keeps '#title'.
   const plan = b.plan(dashboardSheetName(lang), {
     frozenRows: 0,
+    // The two charts are anchored right of the block at rows 1 and 20 (src/app/dashboard.ts).
+    trim: { spareRows: 20, spareColumns: 8, minRows: 40 },
     columnWidths: { [C.name]: 280, [C.bar]: 110, [C.portfolio]: 150, [C.conflict]: 170, [noteColumn]: 240 },
     protect: { a1: `A1:${L(noteColumn - 1)}${b.cells.length}` },
   });

@@ -8,7 +8,8 @@
 export type CellPlan =
   | { text: string }
   | { number: number }
-  | { date: string } // ISO YYYY-MM-DD
+  | { date: string } // ISO YYYY-MM-DD: midnight of that day in the spreadsheet's time zone
+  | { at: Date } // a date read back from a cell, written again as the same instant (no time zone involved)
   | { bool: boolean }
   | { formula: string }
   | { blank: true };
@@ -58,6 +59,12 @@ export interface SheetPlan {
   wrapColumns?: number[];
   /** 1-based columns hidden from view and print (e.g. a key column the add-on reads back). */
   hiddenColumns?: number[];
+  /**
+   * A generated sheet is created at the size it needs, not Sheets' 1000 x 26 (a spreadsheet holds at most
+   * 10,000,000 cells): the block plus these spare rows and columns (charts anchored beside it need room).
+   * Left out: the sheet keeps Sheets' size (sheets people type rows into).
+   */
+  trim?: { spareRows?: number; spareColumns?: number; minRows?: number };
 }
 
 /** Column number (1-based) to letters: 1 → A, 27 → AA. */

@@ -109,6 +109,7 @@ export function retrospectivePlan(input: RetrospectiveInput): SheetPlan {
   for (let i = 1; i <= QUICK_WINS; i++) b.row([text(`${i}.`)], { inputs: [2], key: `quickwin:${i}` });
 
   return b.plan(retrospectiveSheetName(lang, input.cycle), {
+    trim: { spareRows: 20 }, // room below the block for people's own rows
     columnWidths: { 1: 160, 2: 300, 3: 300 },
     wrapColumns: [1, 2, 3],
   });

@@ -227,6 +227,7 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
 
   return b.plan(reviewSheetName(lang, input.cycle), {
     frozenRows: 0,
+    trim: { spareRows: 20 }, // room below the block for people's own rows
     columnWidths: { [C.objective]: 240, [C.whyMissed]: 200, [C.support]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200, [C.calibration]: 140, [C.portfolio]: 170 },
     wrapColumns: [C.objective, C.whyMissed, C.support, C.learning, C.assumptions, C.waste],
     protect: {

@@ -252,6 +252,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
 
   return b.plan(weeklySheetName(week), {
     frozenRows: 0,
+    trim: { spareRows: 20 }, // room below the block for people's own rows
     columnWidths: WEEKLY_WIDTHS,
     wrapColumns: [C.title, C.note],
   });
