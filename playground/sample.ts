@@ -122,7 +122,7 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       keyResults: [
         { title: 'NPS', kind: 'increase', start: 30, target: 60, unit: 'Punkte', pace: 0.1 },
         { title: 'Fünf-Sterne-Bewertungen online', kind: 'increase', start: 10, target: 60, unit: 'Bewertungen', pace: 0.02 },
-        { title: 'Verfügbarkeit im vereinbarten Band', kind: 'maintain', start: 99.5, target: 100, unit: '%', pace: 0 },
+        { title: 'Verfügbarkeit innerhalb der vereinbarten Spanne', kind: 'maintain', start: 99.5, target: 100, unit: '%', pace: 0 },
       ],
     },
   ],

@@ -32,12 +32,12 @@ const TEXT = {
     de: '„{name}“ stammt nicht von diesem Add-on und blieb unverändert: benenne es um und aktualisiere erneut.',
   },
   created: {
-    en: '"{name}" is ready: {teams} team(s), {objectives} objective(s). It updates by itself from now on.',
-    de: '„{name}“ ist bereit: {teams} Team(s), {objectives} Objective(s). Ab jetzt aktualisiert es sich selbst.',
+    en: '"{name}" is ready: {teams|team|teams}, {objectives|objective|objectives}. It updates by itself from now on.',
+    de: '„{name}“ ist bereit: {teams|Team|Teams}, {objectives|Objective|Objectives}. Ab jetzt aktualisiert es sich selbst.',
   },
   rebuilt: {
-    en: '"{name}" was rebuilt for {teams} team(s), {objectives} objective(s); notes were kept.',
-    de: '„{name}“ wurde für {teams} Team(s), {objectives} Objective(s) neu aufgebaut; Notizen blieben erhalten.',
+    en: '"{name}" was rebuilt for {teams|team|teams}, {objectives|objective|objectives}; notes were kept.',
+    de: '„{name}“ wurde für {teams|Team|Teams}, {objectives|Objective|Objectives} neu aufgebaut; Notizen blieben erhalten.',
   },
   current: {
     en: '"{name}" is current: no team or objective changed. Its numbers update by themselves.',
@@ -56,8 +56,8 @@ const TEXT = {
     de: '„{name}“ wurde angelegt: füge die URLs der Team-Tabellen in die gelben Zeilen ein und wähle dann erneut „Team-Tabellen zusammenführen“.',
   },
   rollupWritten: {
-    en: '"{name}": IMPORTRANGE formulas written for {sources} team spreadsheet(s). The first time, each person allows access once per source (click a #REF! cell).',
-    de: '„{name}“: IMPORTRANGE-Formeln für {sources} Team-Tabelle(n) geschrieben. Beim ersten Mal erlaubt jede Person den Zugriff einmal je Quelle (#REF!-Zelle anklicken).',
+    en: '"{name}": IMPORTRANGE formulas written for {sources|team spreadsheet|team spreadsheets}. The first time, each person allows access once per source (click a #REF! cell).',
+    de: '„{name}“: IMPORTRANGE-Formeln für {sources|Team-Tabelle|Team-Tabellen} geschrieben. Beim ersten Mal erlaubt jede Person den Zugriff einmal je Quelle (#REF!-Zelle anklicken).',
   },
   rollupInvalid: { en: 'Not a spreadsheet URL, skipped: {urls}', de: 'Keine Tabellen-URL, übersprungen: {urls}' },
   portfolioOpened: { en: 'The Portfolio is open.', de: 'Das Portfolio ist geöffnet.' },

@@ -9,7 +9,7 @@ import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
-import { isoDay, isoWeek } from '../core/isoWeek';
+import { isoDay, isoWeek, weekLabel } from '../core/isoWeek';
 import { rowsByKey } from '../core/layout/builder';
 import { checkInLogPlan } from '../core/layout/checkInLog';
 import { REGISTER_COLUMN } from '../core/layout/register';
@@ -40,8 +40,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
   weeklyCreated: {
-    en: '"{name}" is ready: {krs} key results and {tactics} key tactics in {teams} team block(s).',
-    de: '„{name}“ ist bereit: {krs} Key Results und {tactics} Key Tactics in {teams} Team-Block/Blöcken.',
+    en: '"{name}" is ready: {krs|key result|key results} and {tactics|key tactic|key tactics} in {teams|team block|team blocks}.',
+    de: '„{name}“ ist bereit: {krs|Key Result|Key Results} und {tactics|Key Tactic|Key Tactics} in {teams|Team-Block|Team-Blöcken}.',
   },
   weeklyRegenerated: {
     en: '"{name}" was brought up to date with the register; everything entered was kept.',
@@ -52,31 +52,31 @@ const TEXT = {
     de: '„{taken}“ ist kein Weekly dieses Add-ons und blieb unverändert; das Weekly heißt „{name}“.',
   },
   noWeekly: {
-    en: 'There is no weekly for {week}: open the weekly to apply, or create this week\'s first.',
-    de: 'Es gibt kein Weekly für {week}: öffne das zu übernehmende Weekly oder lege das dieser Woche an.',
+    en: 'There is no weekly for {week}: open the weekly you want to apply, or create this week\'s weekly first.',
+    de: 'Es gibt kein Weekly für {week}: Öffne das Weekly, das du übernehmen willst, oder lege zuerst das Weekly dieser Woche an.',
   },
   applied: {
-    en: 'Week {week} applied: {krs} key result(s) updated in the register, {entries} entr(y/ies) added to the Check-in log.',
-    de: 'Woche {week} übernommen: {krs} Key Result(s) im Register aktualisiert, {entries} Einträge ins Check-in-Log geschrieben.',
+    en: 'Check-in of {week} applied: {krs|key result|key results} updated in the register, {entries|entry|entries} added to the Check-in log.',
+    de: 'Check-in der {week} übernommen: {krs|Key Result|Key Results} im Register aktualisiert, {entries|Eintrag|Einträge} ins Check-in-Log geschrieben.',
   },
   nothingNew: {
-    en: 'Week {week}: nothing new to apply.',
-    de: 'Woche {week}: nichts Neues zu übernehmen.',
+    en: 'Nothing new to apply for {week}.',
+    de: 'Für {week} gibt es nichts Neues zu übernehmen.',
   },
   already: {
-    en: '{count} entr(y/ies) were applied before and not again (the log keeps its history).',
-    de: '{count} Einträge waren schon übernommen und wurden es nicht erneut (das Log bleibt unverändert).',
+    en: '{count|entry was|entries were} applied before and not again (the log keeps its history).',
+    de: '{count|Eintrag war|Einträge waren} schon übernommen und wurde nicht erneut übernommen (das Log bleibt unverändert).',
   },
   rejected: { en: 'Not applied, please check:', de: 'Nicht übernommen, bitte prüfen:' },
-  reviewCreated: { en: '"{name}" is ready for {objectives} objective(s).', de: '„{name}“ ist bereit für {objectives} Objective(s).' },
+  reviewCreated: { en: '"{name}" is ready for {objectives|objective|objectives}.', de: '„{name}“ ist bereit für {objectives|Objective|Objectives}.' },
   exists: {
     en: '"{name}" already exists and was opened as it is; nothing was overwritten.',
     de: '„{name}“ gibt es schon und wurde so geöffnet, wie es ist; nichts wurde überschrieben.',
   },
   retroCreated: { en: '"{name}" is ready.', de: '„{name}“ ist bereit.' },
   carried: {
-    en: '{count} quick win(s) were carried into Settings (F2:F4) for the next cycle.',
-    de: '{count} Quick Win(s) wurden für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
+    en: '{count|quick win was|quick wins were} carried into Settings (F2:F4) for the next cycle.',
+    de: '{count|Quick Win wurde|Quick Wins wurden} für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
   },
   title: { en: PRODUCT_NAME, de: PRODUCT_NAME },
 };
@@ -148,7 +148,7 @@ function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: Date): {
   if (match) return { sheet: active, week: match[1] };
   const week = isoWeek(today);
   const sheet = spreadsheet.getSheetByName(weeklySheetName(week));
-  if (!sheet) throw new UserError(format(TEXT.noWeekly[lang], { week }));
+  if (!sheet) throw new UserError(format(TEXT.noWeekly[lang], { week: weekLabel(week, lang) }));
   return { sheet, week };
 }
 
@@ -273,8 +273,8 @@ export function weeklyMessage(outcome: WeeklyOutcome, lang: Language): string {
 export function applyMessage(outcome: ApplyOutcome, lang: Language): string {
   const lines = [
     outcome.appended
-      ? format(TEXT.applied[lang], { week: outcome.week, krs: outcome.registerUpdated, entries: outcome.appended })
-      : format(TEXT.nothingNew[lang], { week: outcome.week }),
+      ? format(TEXT.applied[lang], { week: weekLabel(outcome.week, lang), krs: outcome.registerUpdated, entries: outcome.appended })
+      : format(TEXT.nothingNew[lang], { week: weekLabel(outcome.week, lang) }),
   ];
   if (outcome.alreadyLogged) lines.push(format(TEXT.already[lang], { count: outcome.alreadyLogged }));
   if (outcome.rejected.length) lines.push(TEXT.rejected[lang], ...outcome.rejected.map((r) => `• ${r.id}: ${r.problem}`));

@@ -37,21 +37,22 @@ const TEXT = {
     de: 'In den Einstellungen fehlt ein gültiges Enddatum des aktuellen Zyklus (Zelle B4). Trage es ein und starte den nächsten Zyklus erneut.',
   },
   confirm: {
-    en: 'Start {next} ({start} to {end}) after {old}?\n\nCarried: {carried} objective(s), {krs} key result(s), {tactics} key tactic(s).\n• continue: {continued}\n• change (flagged): {changed}\n• no decision, carried as "continue?": {undecided}\n• dropped: {dropped}\nQuick wins: {wins}\n\nArchived (renamed and kept, nothing deleted):\n{archived}',
-    de: '{next} ({start} bis {end}) nach {old} starten?\n\nÜbernommen: {carried} Objective(s), {krs} Key Result(s), {tactics} Key Tactic(s).\n• fortführen: {continued}\n• ändern (markiert): {changed}\n• ohne Entscheidung, als „fortführen?“: {undecided}\n• gestrichen: {dropped}\nQuick Wins: {wins}\n\nArchiviert (umbenannt und erhalten, nichts gelöscht):\n{archived}',
+    en: 'Start {next} ({start} to {end}) after {old}?\n\nCarried: {carried|objective|objectives}, {krs|key result|key results}, {tactics|key tactic|key tactics}.\n• continue: {continued}\n• change (flagged): {changed}\n• no decision, carried as "continue?": {undecided}\n• dropped: {dropped}\nQuick wins: {wins}\n\nArchived (renamed and kept, nothing deleted):\n{archived}',
+    de: '{next} ({start} bis {end}) nach {old} starten?\n\nÜbernommen werden {carried|Objective|Objectives}, {krs|Key Result|Key Results} und {tactics|Key Tactic|Key Tactics}.\n• fortführen: {continued}\n• ändern (markiert): {changed}\n• ohne Entscheidung, als „fortführen?“: {undecided}\n• gestrichen: {dropped}\nQuick Wins: {wins}\n\nArchiviert (umbenannt und erhalten, nichts gelöscht):\n{archived}',
   },
   none: { en: 'none', de: 'keine' },
   more: { en: '… and {count} more', de: '… und {count} weitere' },
   keeps: { en: '{name} (name kept)', de: '{name} (Name bleibt)' },
   protection: {
     en: 'Archived with cycle {cycle}: kept for reference. Start a new cycle rather than editing it.',
-    de: 'Mit Zyklus {cycle} archiviert: zum Nachschlagen erhalten. Lieber im neuen Zyklus arbeiten als hier ändern.',
+    de: 'Mit Zyklus {cycle} archiviert: zum Nachschlagen erhalten. Arbeitet im neuen Zyklus weiter, statt hier zu ändern.',
   },
   done: {
-    en: 'Cycle {next} is set up: {krs} key result(s) in {carried} objective(s) carried, {flagged} flagged (see the register notes); {archived} sheet(s) of {old} archived.',
-    de: 'Zyklus {next} ist angelegt: {krs} Key Result(s) in {carried} Objective(s) übernommen, {flagged} markiert (siehe Notizen im Register); {archived} Blatt/Blätter von {old} archiviert.',
+    en: 'Cycle {next} is set up: {krs|key result|key results} in {carried|objective|objectives} carried, {flagged} flagged (see the notes in the register); {archived|sheet|sheets} of {old} archived.',
+    de: 'Zyklus {next} ist angelegt: {krs|Key Result|Key Results} in {carried|Objective|Objectives} übernommen, davon {flagged} markiert (siehe Notizen im Register); {archived|Blatt|Blätter} von {old} archiviert.',
   },
-  cancelled: { en: 'Nothing was changed.', de: 'Nichts wurde geändert.' },
+  cancelled: { en: 'Nothing was changed.', de: 'Es wurde nichts geändert.' },
+  until: { en: 'until {end}', de: 'bis {end}' },
 };
 
 export interface NextCycleState {
@@ -76,7 +77,7 @@ function cycleSheet(spreadsheet: Spreadsheet, cycleName: string, name: (lang: La
 
 /** The archive label of a cycle: its name, or "until <end>". */
 function cycleLabel(cycle: Cycle, lang: Language): string {
-  return cycle.name || (lang === 'de' ? `bis ${cycle.end}` : `until ${cycle.end}`);
+  return cycle.name || format(TEXT.until[lang], { end: cycle.end });
 }
 
 /** Reads everything the next cycle needs (a constant number of calls, whatever the number of key results). */

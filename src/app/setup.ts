@@ -31,14 +31,14 @@ const TEXT = {
   },
   problems: { en: 'The cycle was not set up', de: 'Der Zyklus wurde nicht angelegt' },
   created: {
-    en: 'Cycle "{name}" is set up for {teams} team(s): {sheets}. Next: write objectives in the sidebar.',
-    de: 'Zyklus „{name}“ ist für {teams} Team(s) angelegt: {sheets}. Weiter: Objectives in der Seitenleiste schreiben.',
+    en: 'Cycle "{name}" is set up for {teams|team|teams}: {sheets}. Next: write objectives in the sidebar.',
+    de: 'Zyklus „{name}“ ist für {teams|Team|Teams} angelegt: {sheets}. Als Nächstes schreibt ihr die Objectives in der Seitenleiste.',
   },
   exists: {
     en: 'This spreadsheet already has a cycle register ("{register}"). Nothing was overwritten. {repaired}To start another cycle, copy the file or rename the existing sheets first.',
     de: 'Diese Tabelle hat schon ein OKR-Register („{register}“). Nichts wurde überschrieben. {repaired}Für einen weiteren Zyklus kopiere die Datei oder benenne die vorhandenen Tabellenblätter zuerst um.',
   },
-  repaired: { en: '{count} row(s) got their score formulas back. ', de: '{count} Zeile(n) haben ihre Score-Formeln zurückbekommen. ' },
+  repaired: { en: '{count|row got its|rows got their} score formulas back. ', de: '{count|Zeile hat ihre|Zeilen haben ihre} Score-Formeln zurückbekommen. ' },
   nameTaken: {
     en: 'A sheet named "{name}" already exists and is not an OKR sheet. Rename it, then set up the cycle again. Nothing was changed.',
     de: 'Ein Tabellenblatt „{name}“ gibt es schon, und es ist kein OKR-Blatt. Benenne es um und lege den Zyklus dann erneut an. Nichts wurde geändert.',

@@ -105,11 +105,11 @@ export const FLAG_NOTES: Record<CarryFlag, Bilingual> = {
   },
   targetReached: {
     en: 'Reached its target in {cycle} ({value}): raise the target, or drop the key result.',
-    de: 'Hat sein Ziel in {cycle} erreicht ({value}): hebt das Ziel an oder streicht das Key Result.',
+    de: 'Hat seinen Zielwert in {cycle} erreicht ({value}): Hebt den Zielwert an oder streicht das Key Result.',
   },
   baseline: {
     en: 'Baseline measured in {cycle}: {value}. Set a direction and a target.',
-    de: 'Basiswert in {cycle} gemessen: {value}. Legt Richtung und Ziel fest.',
+    de: 'Basiswert in {cycle} gemessen: {value}. Legt Richtung und Zielwert fest.',
   },
 };
 

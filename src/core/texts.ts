@@ -47,6 +47,12 @@ export const MENU: Record<Language, MenuLabels> = {
   },
 };
 
+/** The title of the sidebar for writing objectives. */
+export const SIDEBAR_TITLE: Record<Language, string> = { en: 'OKR: write objectives', de: 'OKR: Objectives schreiben' };
+
+/** A column of someone's own sheet without a header, named by its letter. */
+export const COLUMN_NAME: Record<Language, string> = { en: 'Column {letter}', de: 'Spalte {letter}' };
+
 /** The sheets the add-on generates, by role. */
 export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog' | 'dashboard' | 'portfolio' | 'rollup';
 

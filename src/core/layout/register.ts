@@ -68,9 +68,9 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     krId: 'KR ID',
     keyResult: 'Key result',
     kind: 'Direction',
-    start: 'Start',
-    target: 'Target',
-    current: 'Current',
+    start: 'Start value',
+    target: 'Target value',
+    current: 'Current value',
     unit: 'Unit',
     weight: 'Weight',
     confidence: 'Confidence (0-10)',
@@ -89,9 +89,9 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     krId: 'KR-ID',
     keyResult: 'Key Result',
     kind: 'Richtung',
-    start: 'Start',
-    target: 'Ziel',
-    current: 'Aktuell',
+    start: 'Startwert',
+    target: 'Zielwert',
+    current: 'Aktueller Wert',
     unit: 'Einheit',
     weight: 'Gewicht',
     confidence: 'Zuversicht (0-10)',
@@ -99,7 +99,7 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     krScore: 'KR-Score',
     objectiveScore: 'Objective-Score',
     attainment: 'Zielerreichung',
-    pace: 'Tempo',
+    pace: 'Status',
   },
 };
 
@@ -206,30 +206,30 @@ export function registerInputCells(row: RegisterRow, lang: Language): CellPlan[]
 }
 
 /** The validations of one register row: drop-downs for team, goal type, direction, confidence. */
+const VALIDATION_HELP: Record<Language, Record<'team' | 'goalType' | 'weight' | 'confidence', string>> = {
+  en: {
+    team: 'A team from Settings',
+    goalType: 'Roofshot: only 100% counts. Moonshot: 60-70% is success.',
+    weight: 'Weight from 0 (blank = 1)',
+    confidence: 'Confidence from 0 (none) to 10 (certain)',
+  },
+  de: {
+    team: 'Ein Team aus den Einstellungen',
+    goalType: 'Roofshot: Nur 100 % zählen. Moonshot: 60-70 % sind ein Erfolg.',
+    weight: 'Gewicht ab 0 (leer = 1)',
+    confidence: 'Zuversicht von 0 (keine) bis 10 (sicher)',
+  },
+};
+
+/** The validations of one register row: drop-downs for team, goal type, direction, confidence. */
 export function registerValidations(lang: Language): (ValidationPlan | null)[] {
-  const de = lang === 'de';
+  const help = VALIDATION_HELP[lang];
   const byKey: Partial<Record<RegisterKey, ValidationPlan>> = {
-    team: {
-      kind: 'listFromRange',
-      a1: settingsRefs(lang).teams,
-      allowInvalid: false,
-      help: de ? 'Ein Team aus den Einstellungen' : 'A team from Settings',
-    },
-    goalType: {
-      kind: 'list',
-      values: Object.values(GOAL_TYPE_LABELS[lang]),
-      allowInvalid: false,
-      help: de ? 'Roofshot: nur 100 % zählen. Moonshot: 60-70 % sind Erfolg.' : 'Roofshot: only 100% counts. Moonshot: 60-70% is success.',
-    },
+    team: { kind: 'listFromRange', a1: settingsRefs(lang).teams, allowInvalid: false, help: help.team },
+    goalType: { kind: 'list', values: Object.values(GOAL_TYPE_LABELS[lang]), allowInvalid: false, help: help.goalType },
     kind: { kind: 'list', values: Object.values(KR_KIND_LABELS[lang]), allowInvalid: false },
-    weight: { kind: 'numberAtLeast', min: 0, allowInvalid: false, help: de ? 'Gewicht ab 0 (leer = 1)' : 'Weight from 0 (blank = 1)' },
-    confidence: {
-      kind: 'numberBetween',
-      min: 0,
-      max: 10,
-      allowInvalid: false,
-      help: de ? 'Zuversicht von 0 (keine) bis 10 (sicher)' : 'Confidence from 0 (none) to 10 (certain)',
-    },
+    weight: { kind: 'numberAtLeast', min: 0, allowInvalid: false, help: help.weight },
+    confidence: { kind: 'numberBetween', min: 0, max: 10, allowInvalid: false, help: help.confidence },
   };
   return REGISTER_KEYS.map((key) => byKey[key] ?? null);
 }

@@ -56,6 +56,8 @@ const LABELS: Record<Language, Record<keyof typeof SETTINGS_CELLS | 'header' | '
   },
 };
 
+const LEVEL_HELP: Record<Language, string> = { en: 'A share between 0 and 1, e.g. 60%', de: 'Ein Anteil zwischen 0 und 1, z. B. 60 %' };
+
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
 
 /** Absolute references to the settings other sheets use, e.g. `Einstellungen!$B$7`. */
@@ -99,7 +101,6 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
   put('B1', text(labels.value));
   put(`${TEAM_COLUMN}1`, text(labels.teams));
   put(`${QUICK_WIN_COLUMN}1`, text(labels.quickWins));
-  const levelHelp = lang === 'de' ? 'Anteil zwischen 0 und 1, z. B. 60 %' : 'A share between 0 and 1, e.g. 60%';
   const entries: [keyof typeof SETTINGS_CELLS, CellPlan, string][] = [
     ['cycleName', text(input.cycle.name), ''],
     ['cycleStart', date(input.cycle.start), 'yyyy-mm-dd'],
@@ -114,7 +115,7 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
     put(`A${a1.slice(1)}`, text(labels[key]));
     put(a1, cell, format);
   }
-  const level: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: levelHelp };
+  const level: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: LEVEL_HELP[lang] };
   validations[6][1] = level;
   validations[7][1] = level;
   validations[2][1] = { kind: 'date', allowInvalid: false };
