@@ -15,7 +15,7 @@ import { checkInLogPlan } from '../core/layout/checkInLog';
 import { REGISTER_COLUMN } from '../core/layout/register';
 import { retrospectivePlan, retrospectiveSheetName, readQuickWins, quickWinsToCarry } from '../core/layout/retrospective';
 import { reviewPlan, reviewSheetName } from '../core/layout/review';
-import { WEEKLY_COLUMN, readWeekly, weeklyPlan, weeklySheetName } from '../core/layout/weekly';
+import { OLD_WEEKLY_KEY_COLUMN, WEEKLY_COLUMN, readWeekly, upgradeWeekly, weeklyPlan, weeklySheetName } from '../core/layout/weekly';
 import {
   appendLog,
   markTacticsDiscussed,
@@ -90,7 +90,12 @@ function requireRegister(spreadsheet: Spreadsheet, lang: Language, withFormulas 
 
 /** A sheet this add-on generated as a weekly: its hidden key column has the title key. */
 function isWeekly(values: readonly (readonly unknown[])[]): boolean {
-  return rowsByKey(values, WEEKLY_COLUMN.key).has('#title');
+  return rowsByKey(upgradeWeekly(values), WEEKLY_COLUMN.key).has('#title');
+}
+
+/** A weekly of the layout before start, target and score were shown (its key in column J). */
+function isOldWeekly(values: readonly (readonly unknown[])[]): boolean {
+  return !rowsByKey(values, WEEKLY_COLUMN.key).has('#title') && isWeekly(values);
 }
 
 export type WeeklyOutcome = { kind: 'created' | 'regenerated' | 'suffixed'; name: string; taken?: string; krs: number; tactics: number; teams: number };
@@ -118,7 +123,8 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const rows = snapshot.rows.map((r) => r.row);
     const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
     const session = new WriteSession(spreadsheet);
-    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0) : writeNewSheet(session, plan);
+    const relayout = previous && isOldWeekly(previous) ? { shown: [OLD_WEEKLY_KEY_COLUMN] } : undefined;
+    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0, relayout) : writeNewSheet(session, plan);
     spreadsheet.setActiveSheet(sheet);
     const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
     return {

@@ -187,7 +187,7 @@ describe('start next cycle, other cases', () => {
     expect(question.prompt).toContain('Review Q4 2026 (name kept)');
     h.ui.queueResponse('YES');
     startNextCycleFromMenu();
-    expect(h.ui.toasts.at(-1)!.message).toContain('Cycle Q1 2027 is set up: 36 key result(s) in 12 objective(s) carried, 12 flagged');
+    expect(h.ui.toasts.at(-1)!.message).toContain('Cycle Q1 2027 is set up: 36 key results in 12 objectives carried, 12 flagged');
   });
 
   it('explains a spreadsheet without a cycle', () => {

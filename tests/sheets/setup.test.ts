@@ -170,7 +170,7 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     h.releaseLock('document');
   });
 
-  it('uses the same number of SpreadsheetApp calls for 3 and for 300 key results, under 40', () => {
+  it('uses the same number of SpreadsheetApp calls for 3 and for 300 key results, under 45', () => {
     const counts = [3, 300].map((n) => {
       uninstall();
       ({ h, uninstall } = harness());
@@ -181,7 +181,7 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     });
     expect(counts[0].document).toBe(counts[1].document);
     expect(counts[0].builder).toBe(counts[1].builder);
-    expect(counts[0].document).toBeLessThan(40);
+    expect(counts[0].document).toBeLessThan(45); // with the laptop layout: runs of column widths, frozen columns, wrapped headers
     expect(counts[0].byMethod['Range.setValues']).toBe(3); // one block per sheet
   });
 });

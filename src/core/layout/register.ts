@@ -103,6 +103,29 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
   },
 };
 
+/** Objective ID and objective stay in view while scrolling right to the scores. */
+export const REGISTER_FROZEN_COLUMNS = REGISTER_COLUMN.objective;
+
+/**
+ * Widths in pixels: the frozen ID and objective take 280 of a laptop window
+ * beside the sidebar; titles get room, numbers up to 9,999,999 fit, headers
+ * wrap. Runs of equal widths, one `setColumnWidths` call each (seven).
+ */
+const WIDTH_RUNS: [RegisterKey, RegisterKey, number][] = [
+  ['objectiveId', 'objectiveId', 70],
+  ['objective', 'objective', 210],
+  ['team', 'krId', 90],
+  ['keyResult', 'keyResult', 240],
+  ['kind', 'confidence', 85],
+  ['dependsOn', 'dependsOn', 140],
+  ['krScore', 'pace', 90],
+];
+export const REGISTER_WIDTHS: Record<number, number> = Object.fromEntries(
+  WIDTH_RUNS.flatMap(([from, to, width]) =>
+    REGISTER_KEYS.slice(REGISTER_KEYS.indexOf(from), REGISTER_KEYS.indexOf(to) + 1).map((key) => [REGISTER_COLUMN[key], width]),
+  ),
+);
+
 /** Text columns keep the automatic format: user text is written with a leading apostrophe, which a plain-text ('@') cell would show. */
 const FORMATS: Partial<Record<RegisterKey, string>> = {
   start: '#,##0.##',
@@ -263,7 +286,9 @@ export function registerPlan(input: RegisterInput): SheetPlan {
     bold: grid(totalRows, REGISTER_WIDTH, (r) => r === 0),
     backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? (c + 1 >= REGISTER_COLUMN[FIRST_COMPUTED] ? '#d2e3fc' : '#e8eaed') : null)),
     frozenRows: 1,
-    columnWidths: { [REGISTER_COLUMN.objective]: 240, [REGISTER_COLUMN.keyResult]: 260 },
+    frozenColumns: REGISTER_FROZEN_COLUMNS,
+    wrapRows: [1],
+    columnWidths: REGISTER_WIDTHS,
     protect: { a1: block },
     colorRules: { a1: block, rules: trafficLightRules(lang) },
     namedRanges,
