@@ -20,6 +20,7 @@ import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../s
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { alert, toast } from '../sheets/ui';
+import { arrangeTabs, runningCycleName } from '../sheets/tabs';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
 
@@ -183,7 +184,9 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
       sheet = writeNewSheet(session, plan);
     }
     replaceCharts(sheet, chartSpecs(lang, built.charts, width + 1), OWN_CHART_TITLES);
-    spreadsheet.setActiveSheet(sheet);
+    // A new dashboard (and portfolio) take their places after the register; a rebuilt one stays where it is.
+    if (existing) spreadsheet.setActiveSheet(sheet);
+    else arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     return { kind: existing ? 'rebuilt' : 'created', teams: built.matrix.teams.length, ...base };
   });
 }
@@ -200,7 +203,7 @@ export function openPortfolio(lang: Language): { created: boolean } {
     const registerSheet = findSheet(spreadsheet, 'register', lang);
     if (!registerSheet) throw registerMissing(spreadsheet, lang);
     const { sheet } = ensurePortfolio(spreadsheet, lang, Math.max(0, registerSheet.getLastRow() - 1));
-    spreadsheet.setActiveSheet(sheet);
+    arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     return { created: true };
   });
 }
@@ -250,8 +253,11 @@ export function rollUpTeams(lang: Language): RollupOutcome {
     if (existing && snapshot) {
       prepareRewrite(existing, snapshot, built.plan.cells[0].length);
       sheet = rewriteSheet(session, existing, built.plan, snapshot.values.length);
-    } else sheet = writeNewSheet(session, built.plan);
-    spreadsheet.setActiveSheet(sheet);
+      spreadsheet.setActiveSheet(sheet);
+    } else {
+      sheet = writeNewSheet(session, built.plan);
+      arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
+    }
     return { kind: existing ? 'written' : 'created', name, sources: built.sources, invalid: built.invalid };
   });
 }

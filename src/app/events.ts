@@ -31,6 +31,7 @@ import {
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import type { RegisterSnapshot } from '../sheets/register';
+import { arrangeTabs, runningCycleName } from '../sheets/tabs';
 import { alert, toast } from '../sheets/ui';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
@@ -125,7 +126,9 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const session = new WriteSession(spreadsheet);
     const relayout = previous && isOldWeekly(previous) ? { shown: [OLD_WEEKLY_KEY_COLUMN] } : undefined;
     const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0, relayout) : writeNewSheet(session, plan);
-    spreadsheet.setActiveSheet(sheet);
+    // A new weekly takes its place among the weeklies; a regenerated one stays where people keep it.
+    if (existing) spreadsheet.setActiveSheet(sheet);
+    else arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
     return {
       kind: kind === 'created' && name !== wanted ? 'suffixed' : kind,
@@ -241,7 +244,7 @@ export function generateReview(lang: Language): SheetOutcome {
     const { snapshot } = requireRegister(spreadsheet, lang);
     const rows = snapshot.rows.map((r) => r.row);
     const sheet = writeNewSheet(new WriteSession(spreadsheet), reviewPlan({ lang, cycle: settings.cycleName, teams: settings.teams, rows }));
-    spreadsheet.setActiveSheet(sheet);
+    arrangeTabs(spreadsheet, settings.cycleName, sheet);
     return { kind: 'created', name, objectives: new Set(rows.map((r) => r.objectiveId).filter(Boolean)).size };
   });
 }
@@ -265,7 +268,7 @@ export function generateRetrospective(lang: Language): SheetOutcome {
     }
     const teams = settings.teams.length ? settings.teams : [...new Set(requireRegister(spreadsheet, lang).snapshot.rows.map((r) => r.row.team))];
     const sheet = writeNewSheet(new WriteSession(spreadsheet), retrospectivePlan({ lang, cycle: settings.cycleName, teams }));
-    spreadsheet.setActiveSheet(sheet);
+    arrangeTabs(spreadsheet, settings.cycleName, sheet);
     return { kind: 'created', name };
   });
 }

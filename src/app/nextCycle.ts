@@ -24,6 +24,7 @@ import { readTactics, readUsedValues } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { confirm, toast } from '../sheets/ui';
+import { arrangeTabs } from '../sheets/tabs';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { setUpCycleLocked } from './setup';
 
@@ -194,6 +195,8 @@ export function startNextCycle(lang: Language, proceed: (state: NextCycleState) 
       );
       sheet.getRange(2, first, notes.length, width).setNotes(notes);
     }
+    // The running cycle in front; the old one hidden behind the Archive list that links to each of its sheets.
+    arrangeTabs(spreadsheet, plan.setup.cycle.name, findSheet(spreadsheet, 'register', lang), { archive: true, lang });
     return {
       cycle: plan.setup.cycle.name,
       archived: state.archive,

@@ -87,15 +87,29 @@ describe('start next cycle on the realistic cycle (English)', () => {
     };
     expect(outcome.archived).toEqual(expect.arrayContaining(Object.entries(renames).map(([from, to]) => ({ from, to }))));
     const names = h.spreadsheet.getSheets().map((s) => s.getName());
-    expect(names.slice(0, 3)).toEqual(['OKRs', 'Settings', 'Tactics']);
-    expect(names).toHaveLength(before.size + 3);
+    // The running cycle in front, people's own sheets, the Archive list, then the archived cycle, hidden.
+    expect(names.slice(0, 3)).toEqual(['OKRs', 'Tactics', 'Settings']);
+    expect(names).toHaveLength(before.size + 4);
+    const archive = names.indexOf('Archive');
+    expect(names.slice(archive + 1).sort()).toEqual(Object.values(renames).sort());
+    expect(names.indexOf('My notes')).toBeLessThan(archive);
+    for (const archived of Object.values(renames)) expect(h.spreadsheet.getSheetByName(archived)!.isSheetHidden()).toBe(true);
+    expect(h.spreadsheet.getSheetByName('OKRs')!.isSheetHidden()).toBe(false);
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe('OKRs');
+    const list = h.spreadsheet.getSheetByName('Archive')!;
+    const links = list.getRange(4, 2, Object.keys(renames).length, 1).getFormulas().map((l) => l[0]);
+    for (const archived of Object.values(renames)) {
+      const gid = h.spreadsheet.getSheetByName(archived)!.getSheetId();
+      expect(links).toContain(`=HYPERLINK("#gid=${gid}","${archived}")`);
+    }
+    expect(list.getRange('A4').getValue()).toBe('Q4 2026');
     for (const archived of Object.values(renames)) {
       const sheet = h.spreadsheet.getSheetByName(archived)!;
       const [protection] = sheet.getProtections(h.globals.SpreadsheetApp.ProtectionType.SHEET);
       expect(protection.isWarningOnly()).toBe(true);
       expect(protection.getDescription()).toContain('Q4 2026');
     }
-    for (const other of ['My notes', 'Sheet1']) expect(h.spreadsheet.getSheetByName(other)!.getProtections(h.globals.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
+    for (const other of ['My notes', 'Sheet1'].filter((name) => h.spreadsheet.getSheetByName(name))) expect(h.spreadsheet.getSheetByName(other)!.getProtections(h.globals.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
 
     // Every old value is still there under the new name, and every formula still computes the same.
     const after = snapshot(h);
