@@ -4,6 +4,8 @@
  * does not grow with the number of key results (whole-block reads and writes;
  * two charts).
  */
+import type { Level } from '../core/alignment';
+import { readTeamLevels } from '../core/layout/settings';
 import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
@@ -76,13 +78,14 @@ function readOwnSheet(sheet: Sheet, carried: number, lang: Language) {
 export interface CycleSettings {
   cycleName: string;
   teams: string[];
+  levels: Map<string, Level>;
   start: string;
   end: string;
 }
 
 /** Cycle name, dates and teams: one read of Settings A1:F101 (2 calls). */
 export function readCycleSettings(sheet: Sheet | null): CycleSettings {
-  if (!sheet) return { cycleName: '', teams: [], start: '', end: '' };
+  if (!sheet) return { cycleName: '', teams: [], levels: new Map(), start: '', end: '' };
   const values = sheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   return {
     cycleName: textOf(values[1]?.[1]),
@@ -92,6 +95,7 @@ export function readCycleSettings(sheet: Sheet | null): CycleSettings {
       .slice(1)
       .map((line) => textOf(line[3]))
       .filter(Boolean),
+    levels: readTeamLevels(values),
   };
 }
 
@@ -159,7 +163,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
     const snapshot = existing ? readOwnSheet(existing, 1, lang) : undefined;
     const previous = snapshot?.values;
-    const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
+    const input = { lang, cycle: settings.cycleName, teams: settings.teams, levels: settings.levels, rows, weeks, logRows, previous };
     const objectives = known.size;
     const base = { name, objectives, portfolioCreated: portfolio.created, unknownPortfolioIds };
 

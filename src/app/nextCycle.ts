@@ -16,7 +16,8 @@ import { format, LANGUAGES, type Language } from '../core/i18n';
 import { INPUT_KEYS, REGISTER_COLUMN, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import { readQuickWins, retrospectiveSheetName } from '../core/layout/retrospective';
 import { reviewSheetName } from '../core/layout/review';
-import { MAX_TEAMS, QUICK_WINS } from '../core/layout/settings';
+import type { Level } from '../core/alignment';
+import { MAX_TEAMS, QUICK_WINS, readTeamLevels } from '../core/layout/settings';
 import { archiveNames, planNextCycle, readReviewDecisions, type CarryPlan } from '../core/nextCycle';
 import type { Cycle } from '../core/schema';
 import { parseCadence } from '../core/vocabulary';
@@ -58,7 +59,7 @@ const TEXT = {
 
 export interface NextCycleState {
   lang: Language;
-  old: { cycle: Cycle; teams: string[] };
+  old: { cycle: Cycle; teams: string[]; levels: Map<string, Level> };
   plan: CarryPlan;
   archive: { from: string; to: string }[];
 }
@@ -99,6 +100,7 @@ export function readNextCycle(lang: Language): NextCycleState {
     cadence: parseCadence(text(settings[4][1])) ?? 'quarterly',
   };
   const teams = [...new Set(settings.slice(1).map((line) => text(line[3])).filter(Boolean))];
+  const levels = readTeamLevels(settings);
   // Input columns only (A-O): the computed ones are not carried, and reading them would make Sheets evaluate them.
   const last = register.getLastRow();
   const rows = (last < 2 ? [] : register.getRange(2, 1, last - 1, INPUT_KEYS.length).getValues())
@@ -114,7 +116,7 @@ export function readNextCycle(lang: Language): NextCycleState {
   const quickWins = retroWins.length ? retroWins : settingsWins;
   const plan = planNextCycle({ lang, old: { cycle, teams }, rows, tactics, decisions, quickWins });
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
-  return { lang, old: { cycle, teams }, plan, archive: archiveNames(names, cycle.name, cycleLabel(cycle, lang)) };
+  return { lang, old: { cycle, teams, levels }, plan, archive: archiveNames(names, cycle.name, cycleLabel(cycle, lang)) };
 }
 
 function list(ids: string[], lang: Language): string {
@@ -184,7 +186,7 @@ export function startNextCycle(lang: Language, proceed: (state: NextCycleState) 
       sheet.protect().setWarningOnly(true).setDescription(description);
     }
     const { plan } = state;
-    setUpCycleLocked(plan.setup, lang, { rows: plan.rows.map((r) => r.row), tactics: plan.tactics, quickWins: plan.quickWins });
+    setUpCycleLocked(plan.setup, lang, { rows: plan.rows.map((r) => r.row), tactics: plan.tactics, quickWins: plan.quickWins, levels: state.old.levels });
     // Flags as cell notes on the objective (B) and key result (G) cells: one call over the block.
     if (plan.rows.some((r) => r.objectiveNote || r.keyResultNote)) {
       const sheet = findSheet(spreadsheet, 'register', lang)!;

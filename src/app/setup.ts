@@ -3,6 +3,7 @@ import { nextQuarterName, parseCycleSetup, type CycleSetup } from '../core/cycle
 import { UserError } from '../core/errors';
 import { format, type Language } from '../core/i18n';
 import { registerPlan, type RegisterRow } from '../core/layout/register';
+import type { TeamLevels } from '../core/alignment';
 import { settingsPlan } from '../core/layout/settings';
 import { tacticsPlan, type TacticRow } from '../core/layout/tactics';
 import { SHEET_NAMES, type SheetRole } from '../core/texts';
@@ -18,6 +19,8 @@ export interface SetupContent {
   rows?: RegisterRow[];
   tactics?: TacticRow[];
   quickWins?: string[];
+  /** Levels of the teams (carried by the next cycle). */
+  levels?: TeamLevels;
 }
 
 export type SetupOutcome =
@@ -69,7 +72,7 @@ export function setUpCycleLocked(setup: CycleSetup, lang: Language, content: Set
     const session = new WriteSession(spreadsheet);
     // Settings first (the others validate against its team list); the register last, so it is the active
     // sheet; tabs read OKRs, Settings, Tactics, then whatever the spreadsheet had.
-    const settings = settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins });
+    const settings = settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins, levels: content.levels });
     const tactics = tacticsPlan(lang, content.tactics ?? []);
     const registerSheet = registerPlan({ lang, rows: content.rows ?? [] });
     writeNewSheet(session, settings, 0);
