@@ -13,7 +13,7 @@ import { isoDay, isoWeek, weekLabel } from '../core/isoWeek';
 import { rowsByKey } from '../core/layout/builder';
 import { checkInLogPlan } from '../core/layout/checkInLog';
 import { REGISTER_COLUMN } from '../core/layout/register';
-import { retrospectivePlan, retrospectiveSheetName, readQuickWins, quickWinsToCarry } from '../core/layout/retrospective';
+import { quickWinFormulas, retrospectivePlan, retrospectiveSheetName, readQuickWins, quickWinsToCarry } from '../core/layout/retrospective';
 import { reviewPlan, reviewSheetName } from '../core/layout/review';
 import { OLD_WEEKLY_KEY_COLUMN, WEEKLY_COLUMN, readWeekly, upgradeWeekly, weeklyPlan, weeklySheetName } from '../core/layout/weekly';
 import {
@@ -26,6 +26,7 @@ import {
   readUsedCells,
   readUsedValues,
   rewritable,
+  linkQuickWins,
   writeQuickWins,
 } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
@@ -267,7 +268,10 @@ export function generateRetrospective(lang: Language): SheetOutcome {
       return { kind: 'exists', name, carried: filled };
     }
     const teams = settings.teams.length ? settings.teams : [...new Set(requireRegister(spreadsheet, lang).snapshot.rows.map((r) => r.row.team))];
-    const sheet = writeNewSheet(new WriteSession(spreadsheet), retrospectivePlan({ lang, cycle: settings.cycleName, teams }));
+    const plan = retrospectivePlan({ lang, cycle: settings.cycleName, teams });
+    const sheet = writeNewSheet(new WriteSession(spreadsheet), plan);
+    // Settings' empty quick-win cells show the top 3 as soon as they are filled in: no second click.
+    if (settingsSheet) linkQuickWins(settingsSheet, settings.quickWins, quickWinFormulas(plan));
     arrangeTabs(spreadsheet, settings.cycleName, sheet);
     return { kind: 'created', name };
   });

@@ -367,13 +367,17 @@ describe('review and retrospective', () => {
       const health = keys.indexOf('health:Platform') + 1;
       expect(sheet.getRange(health, 2).getDataValidation()!.getCriteriaValues()[0]).toEqual(['1', '2', '3', '4', '5']);
       const win = (i: number) => keys.indexOf(`quickwin:${i}`) + 1;
+      const settings = h.spreadsheet.getSheetByName('Einstellungen')!;
       sheet.getRange(win(1), 2).setValue('Weekly kürzer halten');
       sheet.getRange(win(2), 2).setValue('Check-in-Vorlage früher verschicken');
-      const settings = h.spreadsheet.getSheetByName('Einstellungen')!;
+      // Carried as soon as they are filled in: Settings shows them without a second click.
+      expect(settings.getRange('F2:F4').getValues().map((l) => l[0])).toEqual(['Weekly kürzer halten', 'Check-in-Vorlage früher verschicken', '']);
+      expect(settings.getRange('F2').getFormula()).toBe(`=IF(TRIM('Retrospektive Q4 2026'!$B$${win(1)})="","",'Retrospektive Q4 2026'!$B$${win(1)})`);
+      // What someone types into Settings wins; choosing "Neue Retrospektive" again fills only empty cells, nothing twice.
       settings.getRange('F2').setValue('schon da');
       const again = generateRetrospective('de');
-      expect(again).toEqual({ kind: 'exists', name: 'Retrospektive Q4 2026', carried: 2 });
-      expect(settings.getRange('F2:F4').getValues().map((l) => l[0])).toEqual(['schon da', 'Weekly kürzer halten', 'Check-in-Vorlage früher verschicken']);
+      expect(again).toEqual({ kind: 'exists', name: 'Retrospektive Q4 2026', carried: 1 });
+      expect(settings.getRange('F2:F4').getValues().map((l) => l[0])).toEqual(['schon da', 'Check-in-Vorlage früher verschicken', 'Weekly kürzer halten']);
       expect(generateRetrospective('de').carried).toBe(0);
     } finally {
       env.uninstall();

@@ -7,7 +7,7 @@
  * Column D (hidden) keys the top-3 rows so the add-on finds them again.
  */
 import type { Language } from '../i18n';
-import { BLANK, text, type SheetPlan, type ValidationPlan } from './plan';
+import { BLANK, sheetRef, text, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, rowsByKey, textOf } from './builder';
 import { QUICK_WINS } from './settings';
 
@@ -35,7 +35,7 @@ const TEXT = {
     fillIns: 'Small tasks: low benefit, low effort',
     moneyPits: 'Avoid: low benefit, high effort',
     top3: 'Top 3 quick wins for the next cycle',
-    top3Hint: 'Filled in, they are carried into Settings (quick wins, F2:F4, where those cells are empty) by "Start next cycle", or now by choosing "New retrospective" again.',
+    top3Hint: 'As soon as they are filled in, Settings shows them as the quick wins for the next cycle (F2:F4, where those cells were empty); "Start next cycle" carries them.',
   },
   de: {
     title: 'Retrospektive {cycle}',
@@ -55,7 +55,7 @@ const TEXT = {
     fillIns: 'Kleinkram: geringer Nutzen, geringer Aufwand',
     moneyPits: 'Vermeiden: geringer Nutzen, hoher Aufwand',
     top3: 'Top 3 Quick Wins für den nächsten Zyklus',
-    top3Hint: 'Sobald sie eingetragen sind, übernimmt „Nächsten Zyklus starten“ sie in die Einstellungen (Quick Wins, F2:F4, sofern diese Zellen leer sind); sofort geht es mit einem erneuten Klick auf „Neue Retrospektive“.',
+    top3Hint: 'Sobald sie eingetragen sind, stehen sie in den Einstellungen als Quick Wins für den nächsten Zyklus (F2:F4, wo diese Zellen leer waren); „Nächsten Zyklus starten“ übernimmt sie.',
   },
 } as const;
 
@@ -140,4 +140,21 @@ export function quickWinsToCarry(existing: readonly unknown[], wins: readonly st
     filled++;
   }
   return { cells, filled };
+}
+
+/**
+ * Formulas for Settings' quick-win cells that show the retrospective's top 3
+ * as soon as they are filled in (no second click), e.g.
+ * `=IF(TRIM('Retrospective Q4 2026'!$B$40)="","",'Retrospective Q4 2026'!$B$40)`.
+ * References follow the cells when people insert rows above them.
+ */
+export function quickWinFormulas(plan: SheetPlan): string[] {
+  const keyColumn = plan.cells[0].length;
+  const rows: number[] = [];
+  plan.cells.forEach((line, r) => {
+    const key = line[keyColumn - 1];
+    if ('text' in key && /^quickwin:\d+$/.test(key.text)) rows.push(r + 1);
+  });
+  const ref = (row: number) => `${sheetRef(plan.name)}!$B$${row}`;
+  return rows.map((row) => `=IF(TRIM(${ref(row)})="","",${ref(row)})`);
 }
