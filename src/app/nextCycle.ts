@@ -103,9 +103,13 @@ export function readNextCycle(lang: Language): NextCycleState {
   const levels = readTeamLevels(settings);
   // Input columns only (A-O): the computed ones are not carried, and reading them would make Sheets evaluate them.
   const last = register.getLastRow();
-  const rows = (last < 2 ? [] : register.getRange(2, 1, last - 1, INPUT_KEYS.length).getValues())
-    .filter((line) => !isEmptyRegisterRow(line))
-    .map((line) => parseRegisterRow(line));
+  const inputs = last < 2 ? [] : register.getRange(2, 1, last - 1, INPUT_KEYS.length).getValues();
+  // The contact (column T, right of the computed block) is read on its own and carried with its objective.
+  const contacts = last < 2 || register.getMaxColumns() < REGISTER_COLUMN.contact ? [] : register.getRange(2, REGISTER_COLUMN.contact, last - 1, 1).getValues();
+  const rows = inputs
+    .map((line, i) => ({ line, contact: text(contacts[i]?.[0]) }))
+    .filter(({ line }) => !isEmptyRegisterRow(line))
+    .map(({ line, contact }) => ({ ...parseRegisterRow(line), contact }));
   const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang)).rows;
   const review = cycleSheet(spreadsheet, cycle.name, reviewSheetName);
   const decisions = review ? readReviewDecisions(readUsedValues(review)) : new Map();

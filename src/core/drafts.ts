@@ -56,6 +56,8 @@ export const ObjectiveDraft = z.object({
   title: Title,
   goalType: oneOf(GOAL_TYPES, 'choose_goal_type'),
   parentId: OptionalId,
+  /** A person to ask (optional): shown, never rated. */
+  contact: z._default(z.string().check(z.trim(), z.maxLength(80, 'too_long')), ''),
   keyResults: z.array(KeyResultDraft).check(z.maxLength(12, 'too_many_krs')),
   tactics: z._default(z.array(KeyTacticDraft).check(z.maxLength(12, 'too_many_tactics')), []),
 });

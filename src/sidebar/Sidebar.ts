@@ -307,6 +307,8 @@ function objectiveSection(): HTMLElement {
   ];
   if (form.parentId && !parentOptions.some((o) => o.value === form.parentId)) parentOptions.push({ value: form.parentId, label: form.parentId });
   section.appendChild(field('parentId', t('parent'), select(parentOptions, form.parentId, (v) => (form.parentId = v), 'parentId')));
+  section.appendChild(field('contact', t('contact'), textControl('contact', form.contact, (v) => (form.contact = v))));
+  section.appendChild(el('p', { class: 'help', text: t('contactHelp') }));
   return section;
 }
 

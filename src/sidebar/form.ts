@@ -34,6 +34,8 @@ export interface FormState {
   title: string;
   goalType: GoalType;
   parentId: string;
+  /** A person to ask (optional, never rated). */
+  contact: string;
   keyResults: KrForm[];
   tactics: TacticForm[];
 }
@@ -43,7 +45,7 @@ export function blankKeyResult(): KrForm {
 }
 
 export function blankForm(team: string): FormState {
-  return { id: '', team, title: '', goalType: 'roofshot', parentId: '', keyResults: [blankKeyResult(), blankKeyResult()], tactics: [] };
+  return { id: '', team, title: '', goalType: 'roofshot', parentId: '', contact: '', keyResults: [blankKeyResult(), blankKeyResult()], tactics: [] };
 }
 
 /**
@@ -91,6 +93,7 @@ export function formFromDraft(draft: ObjectiveDraft, lang: Language): FormState 
     title: draft.title,
     goalType: draft.goalType,
     parentId: draft.parentId ?? '',
+    contact: draft.contact ?? '',
     keyResults: draft.keyResults.map((kr) => ({
       id: kr.id ?? '',
       title: kr.title,
@@ -116,6 +119,7 @@ export function draftFromForm(form: FormState, lang: Language): Record<string, u
     title: form.title,
     goalType: form.goalType,
     parentId: form.parentId,
+    contact: form.contact,
     keyResults: form.keyResults.map((kr) => ({
       id: kr.id,
       title: kr.title,

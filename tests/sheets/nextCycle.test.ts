@@ -186,6 +186,28 @@ describe('start next cycle, other cases', () => {
     ]);
   });
 
+  it('carries the contacts, the team levels and the style of a German quarter name; the archive list is German', () => {
+    const rows = REGISTER_ROWS.map((row) => (row.objectiveId === 'O-1' ? { ...row, contact: 'Jana Weber' } : row));
+    env = endedCycle({ locale: 'de_DE', rows });
+    const { h } = env;
+    const settings = h.spreadsheet.getSheetByName('Einstellungen')!;
+    settings.getRange('B2').setValue('4. Quartal 2026');
+    settings.getRange('E2').setValue('Unternehmen');
+    h.spreadsheet.getSheetByName('Retrospektive Q4 2026')!.setName('Retrospektive 4. Quartal 2026');
+    h.spreadsheet.getSheetByName('Review Q4 2026')!.setName('Review 4. Quartal 2026');
+    const outcome = startNextCycle('de')!;
+    expect(outcome.cycle).toBe('1. Quartal 2027');
+    const register = h.spreadsheet.getSheetByName('OKRs')!;
+    const carried = register.getRange(2, 1, 40, REGISTER_COLUMN.contact).getValues().filter((line) => line[0] === 'O-1');
+    expect(carried.length).toBeGreaterThan(0);
+    for (const line of carried) expect(line[REGISTER_COLUMN.contact - 1]).toBe('Jana Weber');
+    expect(h.spreadsheet.getSheetByName('Einstellungen')!.getRange('D2:E3').getValues()).toEqual([['Sales', 'Unternehmen'], ['Customer Success', 'Team']]);
+    const names = h.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.indexOf('Archiv')).toBeGreaterThan(names.indexOf('My notes'));
+    expect(h.spreadsheet.getSheetByName('Archiv')!.getRange('A1:B3').getValues()).toEqual([['Archivierte Zyklen', ''], [expect.stringContaining('Blätter früherer Zyklen'), ''], ['Zyklus', 'Blatt']]);
+    expect(h.spreadsheet.getSheetByName('Archiv')!.getRange('A4').getValue()).toBe('4. Quartal 2026');
+  });
+
   it('asks first: NO changes nothing, YES shows what is carried and archived, then does it', () => {
     env = endedCycle({ decide: false });
     const { h } = env;

@@ -1,7 +1,10 @@
 /**
  * The OKR register: one row per key result, with its objective repeated on
  * each row. Columns A-O are typed by people (or the sidebar); P-S are
- * computed by native formulas (see formulas.ts) and protected with a warning.
+ * computed by native formulas (see formulas.ts) and protected with a warning;
+ * T holds an optional contact per objective (a person to ask, never rated:
+ * nothing computes with it). T came last so registers from before it keep
+ * every column where it was.
  */
 import type { Language } from '../i18n';
 import { numberOf, textOf } from '../cellValues';
@@ -42,15 +45,17 @@ export const REGISTER_KEYS = [
   'objectiveScore',
   'attainment',
   'pace',
+  'contact',
 ] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
 /** 1-based column of each register field. */
 export const REGISTER_COLUMN = Object.fromEntries(REGISTER_KEYS.map((key, i) => [key, i + 1])) as Record<RegisterKey, number>;
 export const REGISTER_WIDTH = REGISTER_KEYS.length;
-/** The first computed column; everything from here to the right is formulas. */
+/** The first computed column; from here to the pace, formulas. */
 export const FIRST_COMPUTED: RegisterKey = 'krScore';
-export const COMPUTED_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(REGISTER_KEYS.indexOf(FIRST_COMPUTED));
+export const COMPUTED_KEYS: readonly RegisterKey[] = ['krScore', 'objectiveScore', 'attainment', 'pace'];
+/** The typed block A-O (the contact, typed too, sits right of the computed columns). */
 export const INPUT_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(0, REGISTER_KEYS.indexOf(FIRST_COMPUTED));
 
 /** Rows of formulas written below the header, at least; grows with the register. */
@@ -79,6 +84,7 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     objectiveScore: 'Objective score',
     attainment: 'Attainment',
     pace: 'Pace',
+    contact: 'Contact (optional)',
   },
   de: {
     objectiveId: 'Objective-ID',
@@ -100,6 +106,7 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     objectiveScore: 'Objective-Score',
     attainment: 'Zielerreichung',
     pace: 'Status',
+    contact: 'Ansprechperson (optional)',
   },
 };
 
@@ -119,6 +126,7 @@ const WIDTH_RUNS: [RegisterKey, RegisterKey, number][] = [
   ['kind', 'confidence', 85],
   ['dependsOn', 'dependsOn', 140],
   ['krScore', 'pace', 90],
+  ['contact', 'contact', 140],
 ];
 export const REGISTER_WIDTHS: Record<number, number> = Object.fromEntries(
   WIDTH_RUNS.flatMap(([from, to, width]) =>
@@ -154,6 +162,8 @@ export interface RegisterRow {
   weight: number | null;
   confidence: number | null;
   dependsOn: string[];
+  /** A person to ask about the objective (optional; never rated or summed per person). */
+  contact?: string;
 }
 
 const col = (key: RegisterKey) => columnLetter(REGISTER_COLUMN[key]);
@@ -275,7 +285,7 @@ export function registerPlan(input: RegisterInput): SheetPlan {
   for (let r = 1; r < totalRows; r++) {
     const data = input.rows[r - 1];
     const inputs = data ? registerInputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
-    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula)];
+    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula), data?.contact ? text(data.contact) : BLANK];
   }
   const { block, namedRanges } = registerExtent(totalRows);
   return {
@@ -284,7 +294,7 @@ export function registerPlan(input: RegisterInput): SheetPlan {
     numberFormats: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? '' : REGISTER_FORMATS[c])),
     validations: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? null : rowValidations[c])),
     bold: grid(totalRows, REGISTER_WIDTH, (r) => r === 0),
-    backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? (c + 1 >= REGISTER_COLUMN[FIRST_COMPUTED] ? '#d2e3fc' : '#e8eaed') : null)),
+    backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? ((COMPUTED_KEYS as string[]).includes(REGISTER_KEYS[c]) ? '#d2e3fc' : '#e8eaed') : null)),
     frozenRows: 1,
     frozenColumns: REGISTER_FROZEN_COLUMNS,
     wrapRows: [1],
@@ -305,7 +315,7 @@ export const REGISTER_FORMATS: readonly string[] = REGISTER_KEYS.map((key) => FO
 export function registerExtent(lastRow: number) {
   const span = (a: string, b: string) => `${a}2:${b}${lastRow}`;
   return {
-    block: span(col(FIRST_COMPUTED), columnLetter(REGISTER_WIDTH)),
+    block: span(col(FIRST_COMPUTED), col(COMPUTED_KEYS[COMPUTED_KEYS.length - 1])),
     namedRanges: [
       { name: 'OKR_KR_IDS', a1: span(col('krId'), col('krId')) },
       { name: 'OKR_KR_SCORES', a1: span(col('krScore'), col('krScore')) },
@@ -360,6 +370,7 @@ export function parseRegisterRow(values: readonly unknown[]): RegisterRow {
       .split(/[,;]/)
       .map((team) => team.trim())
       .filter(Boolean),
+    contact: textOf(at('contact')),
   };
 }
 
