@@ -62,7 +62,7 @@ describeBrowser('the playground in headless Chromium', () => {
     await page.fill('#dialog-input', 'Q4 2026; Sales, IT');
     await page.click('#dialog-buttons button[value="OK"]');
     await page.waitForSelector('.toast');
-    await expect(page.locator('.toast').first().textContent()).resolves.toContain('Cycle "Q4 2026" is set up for 2 team(s)');
+    await expect(page.locator('.toast').first().textContent()).resolves.toContain('Cycle "Q4 2026" is set up for 2 teams');
     await page.waitForSelector('#tabs button[data-sheet="OKRs"]');
 
     // Add an objective in the real sidebar (google.script.run over HTTP to dist/Code.js).
@@ -100,7 +100,7 @@ describeBrowser('the playground in headless Chromium', () => {
     await cell(page, `F${row}`).locator('select').selectOption('7');
     await page.waitForFunction((before) => document.body.dataset.ready !== before, drawn); // written and redrawn
     await menu(page, 'menuApplyCheckIn');
-    await page.waitForSelector('.toast >> text=Week 2026-W48 applied');
+    await page.waitForSelector('.toast >> text=Check-in of week 48 of 2026 applied');
     await openTab(page, 'OKRs');
     await expect(text(page, 'K2')).resolves.toBe('58,000');
     await expect(text(page, 'P2')).resolves.toBe('80%');
