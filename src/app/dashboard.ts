@@ -32,7 +32,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const TEXT = {
   foreign: {
     en: '"{name}" was not made by this add-on and was left alone: rename it and refresh again.',
-    de: '„{name}“ stammt nicht von diesem Add-on und blieb unverändert: benenne es um und aktualisiere erneut.',
+    de: '„{name}“ stammt nicht von diesem Add-on und blieb unverändert: Benenne es um und aktualisiere erneut.',
   },
   created: {
     en: '"{name}" is ready: {teams|team|teams}, {objectives|objective|objectives}. It updates by itself from now on.',
@@ -44,11 +44,11 @@ const TEXT = {
   },
   current: {
     en: '"{name}" is current: no team or objective changed. Its numbers update by themselves.',
-    de: '„{name}“ ist aktuell: kein Team oder Objective hat sich geändert. Die Zahlen aktualisieren sich selbst.',
+    de: '„{name}“ ist aktuell: Kein Team und kein Objective hat sich geändert. Die Zahlen aktualisieren sich selbst.',
   },
   portfolioCreated: {
     en: 'An empty Portfolio sheet was added: list projects and investments with the objectives they serve.',
-    de: 'Ein leeres Portfolio-Blatt wurde angelegt: trage Projekte und Investitionen mit den Objectives ein, denen sie dienen.',
+    de: 'Ein leeres Portfolio-Blatt wurde angelegt: Tragt dort Projekte und Investitionen ein, jeweils mit den Objectives, denen sie dienen.',
   },
   unknownIds: {
     en: 'Portfolio items name objective IDs the register does not know: {ids}.',
@@ -56,7 +56,7 @@ const TEXT = {
   },
   rollupCreated: {
     en: '"{name}" was added: paste the team spreadsheets\' URLs into its yellow rows, then choose "Roll up team spreadsheets" again.',
-    de: '„{name}“ wurde angelegt: füge die URLs der Team-Tabellen in die gelben Zeilen ein und wähle dann erneut „Team-Tabellen zusammenführen“.',
+    de: '„{name}“ wurde angelegt: Füge die URLs der Team-Tabellen in die gelben Zeilen ein und wähle dann erneut „Team-Tabellen zusammenführen“.',
   },
   rollupWritten: {
     en: '"{name}": IMPORTRANGE formulas written for {sources|team spreadsheet|team spreadsheets}. The first time, each person allows access once per source (click a #REF! cell).',

@@ -50,7 +50,7 @@ const TEXT = {
   },
   noRows: {
     en: 'Nothing to import: no row could be read with this mapping.',
-    de: 'Nichts zu importieren: mit dieser Zuordnung ließ sich keine Zeile lesen.',
+    de: 'Nichts zu importieren: Mit dieser Zuordnung ließ sich keine Zeile lesen.',
   },
   needRoles: {
     en: 'Map at least the columns for objective and key result.',

@@ -108,11 +108,11 @@ export type CarryFlag = 'change' | 'undecided' | 'targetReached' | 'baseline';
 export const FLAG_NOTES: Record<CarryFlag, Bilingual> = {
   change: {
     en: 'Carried from {cycle}: the review decided "change". Rework this objective and its key results.',
-    de: 'Aus {cycle} übernommen: das Review hat „ändern“ entschieden. Überarbeitet dieses Objective und seine Key Results.',
+    de: 'Aus {cycle} übernommen: Das Review hat „ändern“ entschieden. Überarbeitet dieses Objective und seine Key Results.',
   },
   undecided: {
     en: 'Carried from {cycle} without a decision in the review: continue? Decide, or delete it in the sidebar.',
-    de: 'Aus {cycle} ohne Entscheidung im Review übernommen: fortführen? Entscheidet, oder löscht es in der Seitenleiste.',
+    de: 'Aus {cycle} ohne Entscheidung im Review übernommen: Fortführen? Entscheidet das oder löscht es in der Seitenleiste.',
   },
   targetReached: {
     en: 'Reached its target in {cycle} ({value}): raise the target, or drop the key result.',

@@ -181,7 +181,7 @@ describe('start next cycle, other cases', () => {
     expect(names).toEqual(expect.arrayContaining(['OKRs', 'Einstellungen', 'Taktiken', 'OKRs (Q4 2026)', 'Einstellungen (Q4 2026)', 'Check-in-Log (Q4 2026)', 'Retrospektive Q4 2026']));
     const register = h.spreadsheet.getSheetByName('OKRs')!;
     expect(register.getRange(2, REGISTER_COLUMN.objective, 40, 1).getNotes().flat().filter(Boolean)).toEqual([
-      expect.stringContaining('das Review hat „ändern“ entschieden'),
+      expect.stringContaining('Das Review hat „ändern“ entschieden'),
       expect.stringContaining('ohne Entscheidung im Review'),
     ]);
   });

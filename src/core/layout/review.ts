@@ -228,7 +228,13 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
 
   return b.plan(reviewSheetName(lang, input.cycle), {
     frozenRows: 0,
-    columnWidths: { [C.objective]: 240, [C.whyMissed]: 200, [C.support]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200, [C.calibration]: 140, [C.portfolio]: 170 },
+    // ID, team and objective stay in view while the team scrolls right through its answers.
+    frozenColumns: C.objective,
+    columnWidths: {
+      [C.objectiveId]: 70, [C.team]: 100, [C.objective]: 220, [C.goalType]: 85, [C.score]: 70, [C.verdict]: 85,
+      [C.whyMissed]: 200, [C.support]: 200, [C.decision]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200,
+      [C.calibration]: 140, [C.portfolio]: 170,
+    },
     wrapColumns: [C.objective, C.whyMissed, C.support, C.learning, C.assumptions, C.waste],
     protect: {
       a1: `B${distributionFirst}:H${companyRow}`,
