@@ -79,7 +79,7 @@ describeBrowser('Import page in headless Chromium', () => {
     ]);
     await expect(page.locator('label[for="col-0"]').textContent()).resolves.toBe('Ziel');
     await expect(page.locator('.problems li').allTextContents()).resolves.toEqual([
-      'Zeile 4: Aktuell „viel“ ist keine Zahl.',
+      'Zeile 4: Der aktuelle Wert „viel“ ist keine Zahl.',
       'Zeile 5: Team „Marketing“ steht nicht in den Einstellungen. Ergänze es in der Teamliste (Einstellungen, Spalte D) und importiere erneut.',
     ]);
     // Nothing is wider than the 300 px sidebar.

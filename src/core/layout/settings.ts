@@ -146,7 +146,8 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
     cells,
     numberFormats: formats,
     validations,
-    frozenRows: 0,
+    bold: grid(rows, cols, (r) => r === 0),
+    frozenRows: 1,
     columnWidths: { 1: 200, 4: 160, 5: 110, 6: 280 },
   };
 }

@@ -157,7 +157,8 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   const yesNo: ValidationPlan = { kind: 'list', values: [YES_NO[lang].yes, YES_NO[lang].no], allowInvalid: false };
   const monday = weekMonday(week) ?? '';
 
-  b.row([text(format(t.title, { week })), text(format(t.from, { week: weekLabel(week, lang), monday: dayLabel(monday, lang) }))], { bold: true, key: '#title' });
+  // The dates go in C: it does not wrap, so they run on over the empty cells to its right.
+  b.row([text(format(t.title, { week })), BLANK, text(format(t.from, { week: weekLabel(week, lang), monday: dayLabel(monday, lang) }))], { bold: true, key: '#title' });
   b.row([text(t.hint)], { key: '#hint' });
   b.blank();
 
