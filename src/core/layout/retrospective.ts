@@ -110,7 +110,8 @@ export function retrospectivePlan(input: RetrospectiveInput): SheetPlan {
 
   return b.plan(retrospectiveSheetName(lang, input.cycle), {
     columnWidths: { 1: 160, 2: 300, 3: 300 },
-    wrapColumns: [1, 2, 3],
+    // Answers wrap; headings and hints in A run on over the empty cells beside them instead of wrapping into tall rows.
+    wrapColumns: [2, 3],
   });
 }
 
