@@ -90,14 +90,17 @@ describeBrowser('the playground in headless Chromium', () => {
     // This week's check-in: generate, enter, apply.
     await menu(page, 'menuNewWeekly');
     await page.waitForSelector('table.sheet[data-sheet="Weekly 2026-W48"]');
-    const keyCell = page.locator('td[data-a1^="J"]', { hasText: /^kr:KR-1$/ });
+    // Weekly columns: last value E, new value F, confidence J, the hidden key L.
+    const keyCell = page.locator('td[data-a1^="L"]', { hasText: /^kr:KR-1$/ });
     const row = Number((await keyCell.getAttribute('data-a1'))!.slice(1));
-    await expect(text(page, `D${row}`)).resolves.toBe('55,000');
-    await type(page, `E${row}`, '58000');
-    await page.waitForFunction((r) => document.querySelector(`td[data-a1="E${r}"]`)?.textContent === '58,000', row);
+    await expect(text(page, `C${row}`)).resolves.toBe('50,000'); // start
+    await expect(text(page, `D${row}`)).resolves.toBe('60,000'); // target
+    await expect(text(page, `E${row}`)).resolves.toBe('55,000'); // last value
+    await type(page, `F${row}`, '58000');
+    await page.waitForFunction((r) => document.querySelector(`td[data-a1="F${r}"]`)?.textContent === '58,000', row);
     // Confidence is a drop-down (0-10), as in Sheets.
     const drawn = await page.evaluate(() => document.body.dataset.ready);
-    await cell(page, `F${row}`).locator('select').selectOption('7');
+    await cell(page, `J${row}`).locator('select').selectOption('7');
     await page.waitForFunction((before) => document.body.dataset.ready !== before, drawn); // written and redrawn
     await menu(page, 'menuApplyCheckIn');
     await page.waitForSelector('.toast >> text=Check-in of week 48 of 2026 applied');
