@@ -15,7 +15,8 @@ let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
   session = realisticSession('en');
-  const other = session.spreadsheet.getSheetByName('Sheet1')!;
+  // A sheet of one's own (set-up removed the empty Sheet1 the new spreadsheet came with).
+  const other = session.spreadsheet.getSheetByName('Sheet1') ?? session.spreadsheet.insertSheet('Sheet1');
   other.getRange('A1:C2').setValues([[0, 10, 5], [0, 10, 20]]);
   other.getRange('D1').setFormula('=ARRAYFORMULA(A1:A2+B1:B2)');
   other.getRange('E1').setFormula('=OKR_SCORE(A1:A2,B1:B2,C1:C2)');
