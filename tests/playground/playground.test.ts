@@ -90,8 +90,8 @@ describeBrowser('the playground in headless Chromium', () => {
     // This week's check-in: generate, enter, apply.
     await menu(page, 'menuNewWeekly');
     await page.waitForSelector('table.sheet[data-sheet="Weekly 2026-W48"]');
-    // Weekly columns: last value E, new value F, confidence J, the hidden key L.
-    const keyCell = page.locator('td[data-a1^="L"]', { hasText: /^kr:KR-1$/ });
+    // Weekly columns: KR ID A, start C, target D, last value E, new value F, confidence J (the key column L is hidden, as in Sheets).
+    const keyCell = page.locator('td[data-a1^="A"]', { hasText: /^KR-1$/ });
     const row = Number((await keyCell.getAttribute('data-a1'))!.slice(1));
     await expect(text(page, `C${row}`)).resolves.toBe('50,000'); // start
     await expect(text(page, `D${row}`)).resolves.toBe('60,000'); // target
