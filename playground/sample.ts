@@ -245,7 +245,12 @@ export function seedSample(session: PlaygroundSession): void {
       if (applied.prompt || applied.alerts.length) fail('apply', applied);
     });
   }
+  // A blank sheet of one's own, as most workbooks have beside the OKR sheets (set-up removed the empty one it came with).
+  session.spreadsheet.insertSheet(OWN_SHEET[lang], session.spreadsheet.sheets.length);
   const register = session.spreadsheet.sheets[0];
   session.activate(register.name);
   session.save();
 }
+
+/** The name of the sample's blank sheet of one's own. */
+export const OWN_SHEET: Record<Lang, string> = { en: 'Notes', de: 'Notizen' };
