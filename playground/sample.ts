@@ -133,7 +133,7 @@ export const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       keyResults: [
         { title: 'NPS', kind: 'increase', start: 30, target: 60, unit: 'Punkte', story: 0.6, step: 1, confidence: [5, 5, 6] },
         { title: 'Fünf-Sterne-Bewertungen online', kind: 'increase', start: 10, target: 60, unit: 'Bewertungen', story: 0.4, step: 1, confidence: [4, 5, 5] },
-        { title: 'Verfügbarkeit im vereinbarten Band', kind: 'maintain', start: 99.5, target: 100, unit: '%', story: 1, step: 0.1, measured: [99.7, 99.4, 99.8], confidence: [8, 6, 8] },
+        { title: 'Verfügbarkeit innerhalb der vereinbarten Spanne', kind: 'maintain', start: 99.5, target: 100, unit: '%', story: 1, step: 0.1, measured: [99.7, 99.4, 99.8], confidence: [8, 6, 8] },
       ],
     },
   ],
@@ -246,7 +246,12 @@ export function seedSample(session: PlaygroundSession): void {
       if (applied.prompt || applied.alerts.length) fail('apply', applied);
     });
   }
+  // A blank sheet of one's own, as most workbooks have beside the OKR sheets (set-up removed the empty one it came with).
+  session.spreadsheet.insertSheet(OWN_SHEET[lang], session.spreadsheet.sheets.length);
   const register = session.spreadsheet.sheets[0];
   session.activate(register.name);
   session.save();
 }
+
+/** The name of the sample's blank sheet of one's own. */
+export const OWN_SHEET: Record<Lang, string> = { en: 'Notes', de: 'Notizen' };

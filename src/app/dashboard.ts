@@ -4,6 +4,8 @@
  * does not grow with the number of key results (whole-block reads and writes;
  * two charts).
  */
+import type { Level } from '../core/alignment';
+import { readTeamLevels } from '../core/layout/settings';
 import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
@@ -20,6 +22,7 @@ import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../s
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { alert, toast } from '../sheets/ui';
+import { arrangeTabs, runningCycleName } from '../sheets/tabs';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet, zoneOf } from '../sheets/writer';
 
@@ -29,23 +32,23 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const TEXT = {
   foreign: {
     en: '"{name}" was not made by this add-on and was left alone: rename it and refresh again.',
-    de: '„{name}“ stammt nicht von diesem Add-on und blieb unverändert: benenne es um und aktualisiere erneut.',
+    de: '„{name}“ stammt nicht von diesem Add-on und blieb unverändert: Benenne es um und aktualisiere erneut.',
   },
   created: {
-    en: '"{name}" is ready: {teams} team(s), {objectives} objective(s). It updates by itself from now on.',
-    de: '„{name}“ ist bereit: {teams} Team(s), {objectives} Objective(s). Ab jetzt aktualisiert es sich selbst.',
+    en: '"{name}" is ready: {teams|team|teams}, {objectives|objective|objectives}. It updates by itself from now on.',
+    de: '„{name}“ ist bereit: {teams|Team|Teams}, {objectives|Objective|Objectives}. Ab jetzt aktualisiert es sich selbst.',
   },
   rebuilt: {
-    en: '"{name}" was rebuilt for {teams} team(s), {objectives} objective(s); notes were kept.',
-    de: '„{name}“ wurde für {teams} Team(s), {objectives} Objective(s) neu aufgebaut; Notizen blieben erhalten.',
+    en: '"{name}" was rebuilt for {teams|team|teams}, {objectives|objective|objectives}; notes were kept.',
+    de: '„{name}“ wurde für {teams|Team|Teams}, {objectives|Objective|Objectives} neu aufgebaut; Notizen blieben erhalten.',
   },
   current: {
     en: '"{name}" is current: no team or objective changed. Its numbers update by themselves.',
-    de: '„{name}“ ist aktuell: kein Team oder Objective hat sich geändert. Die Zahlen aktualisieren sich selbst.',
+    de: '„{name}“ ist aktuell: Kein Team und kein Objective hat sich geändert. Die Zahlen aktualisieren sich selbst.',
   },
   portfolioCreated: {
     en: 'An empty Portfolio sheet was added: list projects and investments with the objectives they serve.',
-    de: 'Ein leeres Portfolio-Blatt wurde angelegt: trage Projekte und Investitionen mit den Objectives ein, denen sie dienen.',
+    de: 'Ein leeres Portfolio-Blatt wurde angelegt: Tragt dort Projekte und Investitionen ein, jeweils mit den Objectives, denen sie dienen.',
   },
   unknownIds: {
     en: 'Portfolio items name objective IDs the register does not know: {ids}.',
@@ -53,11 +56,11 @@ const TEXT = {
   },
   rollupCreated: {
     en: '"{name}" was added: paste the team spreadsheets\' URLs into its yellow rows, then choose "Roll up team spreadsheets" again.',
-    de: '„{name}“ wurde angelegt: füge die URLs der Team-Tabellen in die gelben Zeilen ein und wähle dann erneut „Team-Tabellen zusammenführen“.',
+    de: '„{name}“ wurde angelegt: Füge die URLs der Team-Tabellen in die gelben Zeilen ein und wähle dann erneut „Team-Tabellen zusammenführen“.',
   },
   rollupWritten: {
-    en: '"{name}": IMPORTRANGE formulas written for {sources} team spreadsheet(s). The first time, each person allows access once per source (click a #REF! cell).',
-    de: '„{name}“: IMPORTRANGE-Formeln für {sources} Team-Tabelle(n) geschrieben. Beim ersten Mal erlaubt jede Person den Zugriff einmal je Quelle (#REF!-Zelle anklicken).',
+    en: '"{name}": IMPORTRANGE formulas written for {sources|team spreadsheet|team spreadsheets}. The first time, each person allows access once per source (click a #REF! cell).',
+    de: '„{name}“: IMPORTRANGE-Formeln für {sources|Team-Tabelle|Team-Tabellen} geschrieben. Beim ersten Mal erlaubt jede Person den Zugriff einmal je Quelle (#REF!-Zelle anklicken).',
   },
   rollupInvalid: { en: 'Not a spreadsheet URL, skipped: {urls}', de: 'Keine Tabellen-URL, übersprungen: {urls}' },
   portfolioOpened: { en: 'The Portfolio is open.', de: 'Das Portfolio ist geöffnet.' },
@@ -75,13 +78,14 @@ function readOwnSheet(sheet: Sheet, carried: number, lang: Language) {
 export interface CycleSettings {
   cycleName: string;
   teams: string[];
+  levels: Map<string, Level>;
   start: string;
   end: string;
 }
 
 /** Cycle name, dates and teams: one read of Settings A1:F101 (2 calls). */
 export function readCycleSettings(sheet: Sheet | null): CycleSettings {
-  if (!sheet) return { cycleName: '', teams: [], start: '', end: '' };
+  if (!sheet) return { cycleName: '', teams: [], levels: new Map(), start: '', end: '' };
   const values = sheet.getRange(1, 1, MAX_TEAMS + 1, 6).getValues();
   const zone = zoneOf(sheet);
   return {
@@ -92,6 +96,7 @@ export function readCycleSettings(sheet: Sheet | null): CycleSettings {
       .slice(1)
       .map((line) => textOf(line[3]))
       .filter(Boolean),
+    levels: readTeamLevels(values),
   };
 }
 
@@ -159,7 +164,7 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
     const snapshot = existing ? readOwnSheet(existing, 1, lang) : undefined;
     const previous = snapshot?.values;
-    const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
+    const input = { lang, cycle: settings.cycleName, teams: settings.teams, levels: settings.levels, rows, weeks, logRows, previous };
     const objectives = known.size;
     const base = { name, objectives, portfolioCreated: portfolio.created, unknownPortfolioIds };
 
@@ -184,7 +189,9 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
       sheet = writeNewSheet(session, plan);
     }
     replaceCharts(sheet, chartSpecs(lang, built.charts, width + 1), OWN_CHART_TITLES);
-    spreadsheet.setActiveSheet(sheet);
+    // A new dashboard (and portfolio) take their places after the register; a rebuilt one stays where it is.
+    if (existing) spreadsheet.setActiveSheet(sheet);
+    else arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     return { kind: existing ? 'rebuilt' : 'created', teams: built.matrix.teams.length, ...base };
   });
 }
@@ -201,7 +208,7 @@ export function openPortfolio(lang: Language): { created: boolean } {
     const registerSheet = findSheet(spreadsheet, 'register', lang);
     if (!registerSheet) throw registerMissing(spreadsheet, lang);
     const { sheet } = ensurePortfolio(spreadsheet, lang, Math.max(0, registerSheet.getLastRow() - 1));
-    spreadsheet.setActiveSheet(sheet);
+    arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     return { created: true };
   });
 }
@@ -251,8 +258,11 @@ export function rollUpTeams(lang: Language): RollupOutcome {
     if (existing && snapshot) {
       prepareRewrite(existing, snapshot, built.plan.cells[0].length);
       sheet = rewriteSheet(session, existing, built.plan, snapshot.values.length);
-    } else sheet = writeNewSheet(session, built.plan);
-    spreadsheet.setActiveSheet(sheet);
+      spreadsheet.setActiveSheet(sheet);
+    } else {
+      sheet = writeNewSheet(session, built.plan);
+      arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
+    }
     return { kind: existing ? 'written' : 'created', name, sources: built.sources, invalid: built.invalid };
   });
 }

@@ -9,14 +9,14 @@ import { planCheckIn, lastValues } from '../core/checkIn';
 import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
-import { isoWeek } from '../core/isoWeek';
+import { isoWeek, weekLabel } from '../core/isoWeek';
 import { dayIn } from '../core/timeZone';
 import { rowsByKey } from '../core/layout/builder';
 import { checkInLogPlan } from '../core/layout/checkInLog';
 import { REGISTER_COLUMN } from '../core/layout/register';
-import { retrospectivePlan, retrospectiveSheetName, readQuickWins, quickWinsToCarry } from '../core/layout/retrospective';
+import { quickWinFormulas, retrospectivePlan, retrospectiveSheetName, readQuickWins, quickWinsToCarry } from '../core/layout/retrospective';
 import { reviewPlan, reviewSheetName } from '../core/layout/review';
-import { WEEKLY_COLUMN, readWeekly, weeklyPlan, weeklySheetName } from '../core/layout/weekly';
+import { OLD_WEEKLY_KEY_COLUMN, WEEKLY_COLUMN, readWeekly, upgradeWeekly, weeklyPlan, weeklySheetName } from '../core/layout/weekly';
 import {
   appendLog,
   markTacticsDiscussed,
@@ -27,11 +27,13 @@ import {
   readUsedCells,
   readUsedValues,
   rewritable,
+  linkQuickWins,
   writeQuickWins,
 } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import type { RegisterSnapshot } from '../sheets/register';
+import { arrangeTabs, runningCycleName } from '../sheets/tabs';
 import { alert, toast } from '../sheets/ui';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { WriteSession, rewriteSheet, writeNewSheet } from '../sheets/writer';
@@ -41,8 +43,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TEXT = {
   weeklyCreated: {
-    en: '"{name}" is ready: {krs} key results and {tactics} key tactics in {teams} team block(s).',
-    de: '„{name}“ ist bereit: {krs} Key Results und {tactics} Key Tactics in {teams} Team-Block/Blöcken.',
+    en: '"{name}" is ready: {krs|key result|key results} and {tactics|key tactic|key tactics} in {teams|team block|team blocks}.',
+    de: '„{name}“ ist bereit: {krs|Key Result|Key Results} und {tactics|Key Tactic|Key Tactics} in {teams|Team-Block|Team-Blöcken}.',
   },
   weeklyRegenerated: {
     en: '"{name}" was brought up to date with the register; everything entered was kept.',
@@ -53,31 +55,31 @@ const TEXT = {
     de: '„{taken}“ ist kein Weekly dieses Add-ons und blieb unverändert; das Weekly heißt „{name}“.',
   },
   noWeekly: {
-    en: 'There is no weekly for {week}: open the weekly to apply, or create this week\'s first.',
-    de: 'Es gibt kein Weekly für {week}: öffne das zu übernehmende Weekly oder lege das dieser Woche an.',
+    en: 'There is no weekly for {week}: open the weekly you want to apply, or create this week\'s weekly first.',
+    de: 'Es gibt kein Weekly für {week}: Öffne das Weekly, das du übernehmen willst, oder lege zuerst das Weekly dieser Woche an.',
   },
   applied: {
-    en: 'Week {week} applied: {krs} key result(s) updated in the register, {entries} entr(y/ies) added to the Check-in log.',
-    de: 'Woche {week} übernommen: {krs} Key Result(s) im Register aktualisiert, {entries} Einträge ins Check-in-Log geschrieben.',
+    en: 'Check-in of {week} applied: {krs|key result|key results} updated in the register, {entries|entry|entries} added to the Check-in log.',
+    de: 'Check-in der {week} übernommen: {krs|Key Result|Key Results} im Register aktualisiert, {entries|Eintrag|Einträge} ins Check-in-Log geschrieben.',
   },
   nothingNew: {
-    en: 'Week {week}: nothing new to apply.',
-    de: 'Woche {week}: nichts Neues zu übernehmen.',
+    en: 'Nothing new to apply for {week}.',
+    de: 'Für {week} gibt es nichts Neues zu übernehmen.',
   },
   already: {
-    en: '{count} entr(y/ies) were applied before and not again (the log keeps its history).',
-    de: '{count} Einträge waren schon übernommen und wurden es nicht erneut (das Log bleibt unverändert).',
+    en: '{count|entry was|entries were} applied before and not again (the log keeps its history).',
+    de: '{count|Eintrag war|Einträge waren} schon übernommen und wurde nicht erneut übernommen (das Log bleibt unverändert).',
   },
   rejected: { en: 'Not applied, please check:', de: 'Nicht übernommen, bitte prüfen:' },
-  reviewCreated: { en: '"{name}" is ready for {objectives} objective(s).', de: '„{name}“ ist bereit für {objectives} Objective(s).' },
+  reviewCreated: { en: '"{name}" is ready for {objectives|objective|objectives}.', de: '„{name}“ ist bereit für {objectives|Objective|Objectives}.' },
   exists: {
     en: '"{name}" already exists and was opened as it is; nothing was overwritten.',
     de: '„{name}“ gibt es schon und wurde so geöffnet, wie es ist; nichts wurde überschrieben.',
   },
   retroCreated: { en: '"{name}" is ready.', de: '„{name}“ ist bereit.' },
   carried: {
-    en: '{count} quick win(s) were carried into Settings (F2:F4) for the next cycle.',
-    de: '{count} Quick Win(s) wurden für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
+    en: '{count|quick win was|quick wins were} carried into Settings (F2:F4) for the next cycle.',
+    de: '{count|Quick Win wurde|Quick Wins wurden} für den nächsten Zyklus in die Einstellungen (F2:F4) übertragen.',
   },
   title: { en: PRODUCT_NAME, de: PRODUCT_NAME },
 };
@@ -91,7 +93,12 @@ function requireRegister(spreadsheet: Spreadsheet, lang: Language, withFormulas 
 
 /** A sheet this add-on generated as a weekly: its hidden key column has the title key. */
 function isWeekly(values: readonly (readonly unknown[])[]): boolean {
-  return rowsByKey(values, WEEKLY_COLUMN.key).has('#title');
+  return rowsByKey(upgradeWeekly(values), WEEKLY_COLUMN.key).has('#title');
+}
+
+/** A weekly of the layout before start, target and score were shown (its key in column J). */
+function isOldWeekly(values: readonly (readonly unknown[])[]): boolean {
+  return !rowsByKey(values, WEEKLY_COLUMN.key).has('#title') && isWeekly(values);
 }
 
 export type WeeklyOutcome = { kind: 'created' | 'regenerated' | 'suffixed'; name: string; taken?: string; krs: number; tactics: number; teams: number };
@@ -119,8 +126,11 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const rows = snapshot.rows.map((r) => r.row);
     const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
     const session = new WriteSession(spreadsheet);
-    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0) : writeNewSheet(session, plan);
-    spreadsheet.setActiveSheet(sheet);
+    const relayout = previous && isOldWeekly(previous) ? { shown: [OLD_WEEKLY_KEY_COLUMN] } : undefined;
+    const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0, relayout) : writeNewSheet(session, plan);
+    // A new weekly takes its place among the weeklies; a regenerated one stays where people keep it.
+    if (existing) spreadsheet.setActiveSheet(sheet);
+    else arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     const teams = new Set([...rows.map((r) => r.team), ...tactics.rows.map((t) => t.team)]);
     return {
       kind: kind === 'created' && name !== wanted ? 'suffixed' : kind,
@@ -149,7 +159,7 @@ function weeklyToApply(spreadsheet: Spreadsheet, lang: Language, today: string):
   if (match) return { sheet: active, week: match[1] };
   const week = isoWeek(today);
   const sheet = spreadsheet.getSheetByName(weeklySheetName(week));
-  if (!sheet) throw new UserError(format(TEXT.noWeekly[lang], { week }));
+  if (!sheet) throw new UserError(format(TEXT.noWeekly[lang], { week: weekLabel(week, lang) }));
   return { sheet, week };
 }
 
@@ -237,7 +247,7 @@ export function generateReview(lang: Language): SheetOutcome {
     const { snapshot } = requireRegister(spreadsheet, lang);
     const rows = snapshot.rows.map((r) => r.row);
     const sheet = writeNewSheet(new WriteSession(spreadsheet), reviewPlan({ lang, cycle: settings.cycleName, teams: settings.teams, rows }));
-    spreadsheet.setActiveSheet(sheet);
+    arrangeTabs(spreadsheet, settings.cycleName, sheet);
     return { kind: 'created', name, objectives: new Set(rows.map((r) => r.objectiveId).filter(Boolean)).size };
   });
 }
@@ -260,8 +270,11 @@ export function generateRetrospective(lang: Language): SheetOutcome {
       return { kind: 'exists', name, carried: filled };
     }
     const teams = settings.teams.length ? settings.teams : [...new Set(requireRegister(spreadsheet, lang).snapshot.rows.map((r) => r.row.team))];
-    const sheet = writeNewSheet(new WriteSession(spreadsheet), retrospectivePlan({ lang, cycle: settings.cycleName, teams }));
-    spreadsheet.setActiveSheet(sheet);
+    const plan = retrospectivePlan({ lang, cycle: settings.cycleName, teams });
+    const sheet = writeNewSheet(new WriteSession(spreadsheet), plan);
+    // Settings' empty quick-win cells show the top 3 as soon as they are filled in: no second click.
+    if (settingsSheet) linkQuickWins(settingsSheet, settings.quickWins, quickWinFormulas(plan));
+    arrangeTabs(spreadsheet, settings.cycleName, sheet);
     return { kind: 'created', name };
   });
 }
@@ -275,8 +288,8 @@ export function weeklyMessage(outcome: WeeklyOutcome, lang: Language): string {
 export function applyMessage(outcome: ApplyOutcome, lang: Language): string {
   const lines = [
     outcome.appended
-      ? format(TEXT.applied[lang], { week: outcome.week, krs: outcome.registerUpdated, entries: outcome.appended })
-      : format(TEXT.nothingNew[lang], { week: outcome.week }),
+      ? format(TEXT.applied[lang], { week: weekLabel(outcome.week, lang), krs: outcome.registerUpdated, entries: outcome.appended })
+      : format(TEXT.nothingNew[lang], { week: weekLabel(outcome.week, lang) }),
   ];
   if (outcome.alreadyLogged) lines.push(format(TEXT.already[lang], { count: outcome.alreadyLogged }));
   if (outcome.rejected.length) lines.push(TEXT.rejected[lang], ...outcome.rejected.map((r) => `• ${r.id}: ${r.problem}`));

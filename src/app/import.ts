@@ -7,7 +7,7 @@
  * validates again and appends to the register in one block under the lock.
  */
 import { UserError } from '../core/errors';
-import { PRODUCT_NAME } from '../core/texts';
+import { COLUMN_NAME, PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import {
   IMPORT_ROLES,
@@ -50,15 +50,15 @@ const TEXT = {
   },
   noRows: {
     en: 'Nothing to import: no row could be read with this mapping.',
-    de: 'Nichts zu importieren: mit dieser Zuordnung ließ sich keine Zeile lesen.',
+    de: 'Nichts zu importieren: Mit dieser Zuordnung ließ sich keine Zeile lesen.',
   },
   needRoles: {
     en: 'Map at least the columns for objective and key result.',
     de: 'Ordne mindestens die Spalten für Objective und Key Result zu.',
   },
   imported: {
-    en: 'Imported {krs} key result(s) in {objectives} objective(s) into the register. {skipped} row(s) were not imported. The source range is unchanged.',
-    de: '{krs} Key Result(s) in {objectives} Objective(s) ins Register importiert. {skipped} Zeile(n) wurden nicht importiert. Der Quellbereich ist unverändert.',
+    en: 'Imported {krs|key result|key results} in {objectives|objective|objectives} into the register. {skipped|row was|rows were} not imported. The source range is unchanged.',
+    de: '{krs|Key Result|Key Results} in {objectives|Objective|Objectives} ins Register importiert. {skipped|Zeile wurde|Zeilen wurden} nicht importiert. Der Quellbereich ist unverändert.',
   },
 };
 
@@ -171,7 +171,7 @@ function analyse(request: ImportRequest | undefined, lang: Language, teams: read
   const mapping = cleanMapping(request?.mapping, width, proposed);
   const headers = Array.from({ length: width }, (_, i) => {
     const text = hasHeader ? String(source.values[0][i] ?? '').trim() : '';
-    return text || `${lang === 'de' ? 'Spalte' : 'Column'} ${columnName(source.firstColumn + i)}`;
+    return text || format(COLUMN_NAME[lang], { letter: columnName(source.firstColumn + i) });
   });
   const existing = (snapshot?.rows ?? [])
     .filter(({ row }) => row.objective)

@@ -17,7 +17,8 @@ import { format, LANGUAGES, type Language } from '../core/i18n';
 import { INPUT_KEYS, REGISTER_COLUMN, isEmptyRegisterRow, parseRegisterRow } from '../core/layout/register';
 import { readQuickWins, retrospectiveSheetName } from '../core/layout/retrospective';
 import { reviewSheetName } from '../core/layout/review';
-import { MAX_TEAMS, QUICK_WINS } from '../core/layout/settings';
+import type { Level } from '../core/alignment';
+import { MAX_TEAMS, QUICK_WINS, readTeamLevels } from '../core/layout/settings';
 import { archiveNames, planNextCycle, readReviewDecisions, type CarryPlan } from '../core/nextCycle';
 import type { Cycle } from '../core/schema';
 import { parseCadence } from '../core/vocabulary';
@@ -25,6 +26,7 @@ import { readTactics, readUsedValues } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { confirm, toast } from '../sheets/ui';
+import { arrangeTabs } from '../sheets/tabs';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
 import { setUpCycleLocked } from './setup';
 
@@ -38,26 +40,27 @@ const TEXT = {
     de: 'In den Einstellungen fehlt ein gültiges Enddatum des aktuellen Zyklus (Zelle B4). Trage es ein und starte den nächsten Zyklus erneut.',
   },
   confirm: {
-    en: 'Start {next} ({start} to {end}) after {old}?\n\nCarried: {carried} objective(s), {krs} key result(s), {tactics} key tactic(s).\n• continue: {continued}\n• change (flagged): {changed}\n• no decision, carried as "continue?": {undecided}\n• dropped: {dropped}\nQuick wins: {wins}\n\nArchived (renamed and kept, nothing deleted):\n{archived}',
-    de: '{next} ({start} bis {end}) nach {old} starten?\n\nÜbernommen: {carried} Objective(s), {krs} Key Result(s), {tactics} Key Tactic(s).\n• fortführen: {continued}\n• ändern (markiert): {changed}\n• ohne Entscheidung, als „fortführen?“: {undecided}\n• gestrichen: {dropped}\nQuick Wins: {wins}\n\nArchiviert (umbenannt und erhalten, nichts gelöscht):\n{archived}',
+    en: 'Start {next} ({start} to {end}) after {old}?\n\nCarried: {carried|objective|objectives}, {krs|key result|key results}, {tactics|key tactic|key tactics}.\n• continue: {continued}\n• change (flagged): {changed}\n• no decision, carried as "continue?": {undecided}\n• dropped: {dropped}\nQuick wins: {wins}\n\nArchived (renamed and kept, nothing deleted):\n{archived}',
+    de: '{next} ({start} bis {end}) nach {old} starten?\n\nÜbernommen werden {carried|Objective|Objectives}, {krs|Key Result|Key Results} und {tactics|Key Tactic|Key Tactics}.\n• fortführen: {continued}\n• ändern (markiert): {changed}\n• ohne Entscheidung, als „fortführen?“: {undecided}\n• gestrichen: {dropped}\nQuick Wins: {wins}\n\nArchiviert (umbenannt und erhalten, nichts gelöscht):\n{archived}',
   },
   none: { en: 'none', de: 'keine' },
   more: { en: '… and {count} more', de: '… und {count} weitere' },
   keeps: { en: '{name} (name kept)', de: '{name} (Name bleibt)' },
   protection: {
     en: 'Archived with cycle {cycle}: kept for reference. Start a new cycle rather than editing it.',
-    de: 'Mit Zyklus {cycle} archiviert: zum Nachschlagen erhalten. Lieber im neuen Zyklus arbeiten als hier ändern.',
+    de: 'Mit Zyklus {cycle} archiviert: zum Nachschlagen erhalten. Arbeitet im neuen Zyklus weiter, statt hier zu ändern.',
   },
   done: {
-    en: 'Cycle {next} is set up: {krs} key result(s) in {carried} objective(s) carried, {flagged} flagged (see the register notes); {archived} sheet(s) of {old} archived.',
-    de: 'Zyklus {next} ist angelegt: {krs} Key Result(s) in {carried} Objective(s) übernommen, {flagged} markiert (siehe Notizen im Register); {archived} Blatt/Blätter von {old} archiviert.',
+    en: 'Cycle {next} is set up: {krs|key result|key results} in {carried|objective|objectives} carried, {flagged} flagged (see the notes in the register); {archived|sheet|sheets} of {old} archived.',
+    de: 'Zyklus {next} ist angelegt: {krs|Key Result|Key Results} in {carried|Objective|Objectives} übernommen, davon {flagged} markiert (siehe Notizen im Register); {archived|Blatt|Blätter} von {old} archiviert.',
   },
-  cancelled: { en: 'Nothing was changed.', de: 'Nichts wurde geändert.' },
+  cancelled: { en: 'Nothing was changed.', de: 'Es wurde nichts geändert.' },
+  until: { en: 'until {end}', de: 'bis {end}' },
 };
 
 export interface NextCycleState {
   lang: Language;
-  old: { cycle: Cycle; teams: string[] };
+  old: { cycle: Cycle; teams: string[]; levels: Map<string, Level> };
   plan: CarryPlan;
   archive: { from: string; to: string }[];
 }
@@ -77,7 +80,7 @@ function cycleSheet(spreadsheet: Spreadsheet, cycleName: string, name: (lang: La
 
 /** The archive label of a cycle: its name, or "until <end>". */
 function cycleLabel(cycle: Cycle, lang: Language): string {
-  return cycle.name || (lang === 'de' ? `bis ${cycle.end}` : `until ${cycle.end}`);
+  return cycle.name || format(TEXT.until[lang], { end: cycle.end });
 }
 
 /** Reads everything the next cycle needs (a constant number of calls, whatever the number of key results). */
@@ -99,11 +102,16 @@ export function readNextCycle(lang: Language): NextCycleState {
     cadence: parseCadence(text(settings[4][1])) ?? 'quarterly',
   };
   const teams = [...new Set(settings.slice(1).map((line) => text(line[3])).filter(Boolean))];
+  const levels = readTeamLevels(settings);
   // Input columns only (A-O): the computed ones are not carried, and reading them would make Sheets evaluate them.
   const last = register.getLastRow();
-  const rows = (last < 2 ? [] : register.getRange(2, 1, last - 1, INPUT_KEYS.length).getValues())
-    .filter((line) => !isEmptyRegisterRow(line))
-    .map((line) => parseRegisterRow(line));
+  const inputs = last < 2 ? [] : register.getRange(2, 1, last - 1, INPUT_KEYS.length).getValues();
+  // The contact (column T, right of the computed block) is read on its own and carried with its objective.
+  const contacts = last < 2 || register.getMaxColumns() < REGISTER_COLUMN.contact ? [] : register.getRange(2, REGISTER_COLUMN.contact, last - 1, 1).getValues();
+  const rows = inputs
+    .map((line, i) => ({ line, contact: text(contacts[i]?.[0]) }))
+    .filter(({ line }) => !isEmptyRegisterRow(line))
+    .map(({ line, contact }) => ({ ...parseRegisterRow(line), contact }));
   const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang)).rows;
   const review = cycleSheet(spreadsheet, cycle.name, reviewSheetName);
   const decisions = review ? readReviewDecisions(readUsedValues(review)) : new Map();
@@ -114,7 +122,7 @@ export function readNextCycle(lang: Language): NextCycleState {
   const quickWins = retroWins.length ? retroWins : settingsWins;
   const plan = planNextCycle({ lang, old: { cycle, teams }, rows, tactics, decisions, quickWins });
   const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
-  return { lang, old: { cycle, teams }, plan, archive: archiveNames(names, cycle.name, cycleLabel(cycle, lang)) };
+  return { lang, old: { cycle, teams, levels }, plan, archive: archiveNames(names, cycle.name, cycleLabel(cycle, lang)) };
 }
 
 function list(ids: string[], lang: Language): string {
@@ -184,7 +192,7 @@ export function startNextCycle(lang: Language, proceed: (state: NextCycleState) 
       sheet.protect().setWarningOnly(true).setDescription(description);
     }
     const { plan } = state;
-    setUpCycleLocked(plan.setup, lang, { rows: plan.rows.map((r) => r.row), tactics: plan.tactics, quickWins: plan.quickWins });
+    setUpCycleLocked(plan.setup, lang, { rows: plan.rows.map((r) => r.row), tactics: plan.tactics, quickWins: plan.quickWins, levels: state.old.levels });
     // Flags as cell notes on the objective (B) and key result (G) cells: one call over the block.
     if (plan.rows.some((r) => r.objectiveNote || r.keyResultNote)) {
       const sheet = findSheet(spreadsheet, 'register', lang)!;
@@ -195,6 +203,8 @@ export function startNextCycle(lang: Language, proceed: (state: NextCycleState) 
       );
       sheet.getRange(2, first, notes.length, width).setNotes(notes);
     }
+    // The running cycle in front; the old one hidden behind the Archive list that links to each of its sheets.
+    arrangeTabs(spreadsheet, plan.setup.cycle.name, findSheet(spreadsheet, 'register', lang), { archive: true, lang });
     return {
       cycle: plan.setup.cycle.name,
       archived: state.archive,

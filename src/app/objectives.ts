@@ -23,7 +23,7 @@ import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
 import { keepUserFormulas, lastInputSheetRow, readRegister, repairRegisterFormulas, type RegisterSnapshot } from '../sheets/register';
 import { activeSpreadsheet, findSheet, registerMissing } from '../sheets/workbook';
-import { WriteSession, rowValues, writeNewSheet, zoneOf } from '../sheets/writer';
+import { WriteSession, asText, rowValues, writeNewSheet, zoneOf } from '../sheets/writer';
 import { idCounters } from '../sheets/ids';
 import { readTactics, rewritable } from '../sheets/events';
 
@@ -89,6 +89,7 @@ export function loadObjective(id: string): ObjectiveDraft {
     title: first.objective,
     goalType: first.goalType ?? 'roofshot',
     parentId: first.parentId,
+    contact: rows.map(({ row }) => row.contact ?? '').find(Boolean) ?? '',
     keyResults: rows
       .filter(({ row }) => row.krId || row.keyResult)
       .map(({ row }) => ({
@@ -108,6 +109,26 @@ export function loadObjective(id: string): ObjectiveDraft {
       .rows.filter((row) => row.objectiveId === first.objectiveId)
       .map((row) => ({ id: row.id, principle: row.principle })),
   };
+}
+
+/**
+ * The objective's contact into column T of its rows (one read-free write over
+ * the span of its rows; other rows in the span keep their cells as they were).
+ */
+function writeContact(register: Sheet, snapshot: RegisterSnapshot, objectiveId: string, contact: string): void {
+  const rows = snapshot.rows.filter(({ row }) => row.objectiveId === objectiveId).map(({ sheetRow }) => sheetRow);
+  if (!rows.length) return;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const column = REGISTER_COLUMN.contact;
+  const mine = new Set(rows);
+  const cells = Array.from({ length: last - first + 1 }, (_, i) => {
+    const row = first + i;
+    if (mine.has(row)) return [contact ? asText(contact) : ''];
+    return [snapshot.formulas[row - 2]?.[column - 1] || rewritable(snapshot.values[row - 2]?.[column - 1] ?? '')];
+  });
+  if (cells.some(([cell]) => cell !== '') || rows.some((row) => snapshot.values[row - 2]?.[column - 1] !== ''))
+    register.getRange(first, column, cells.length, 1).setValues(cells);
 }
 
 /**
@@ -188,6 +209,7 @@ export function saveObjective(input: unknown): SaveResult {
         weight: kr.weight,
         confidence: known ? known.confidence : kr.confidence,
         dependsOn: kr.dependsOn,
+        contact: draft.contact,
       };
     });
     if (rows.length === 0)
@@ -236,7 +258,9 @@ export function saveObjective(input: unknown): SaveResult {
       INPUT_KEYS.length,
       lastInputRow,
     );
-    repairRegisterFormulas(register, readRegister(register), lang);
+    const written = readRegister(register);
+    writeContact(register, written, objectiveId, draft.contact);
+    repairRegisterFormulas(register, written, lang);
 
     const tacticIds: string[] = [];
     // Tactics typed in the sidebar are never dropped: a deleted Tactics sheet is made again.

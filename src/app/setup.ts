@@ -3,6 +3,7 @@ import { nextQuarterName, parseCycleSetup, type CycleSetup } from '../core/cycle
 import { UserError } from '../core/errors';
 import { format, type Language } from '../core/i18n';
 import { registerPlan, type RegisterRow } from '../core/layout/register';
+import type { TeamLevels } from '../core/alignment';
 import { settingsPlan } from '../core/layout/settings';
 import { tacticsPlan, type TacticRow } from '../core/layout/tactics';
 import { SHEET_NAMES, type SheetRole } from '../core/texts';
@@ -11,6 +12,7 @@ import { readRegister, repairRegisterFormulas } from '../sheets/register';
 import { alert, promptText, toast } from '../sheets/ui';
 import { activeSpreadsheet, findSheet } from '../sheets/workbook';
 import { dayIn } from '../core/timeZone';
+import { arrangeTabs, removeEmptyDefaultSheet } from '../sheets/tabs';
 import { WriteSession, writeNewSheet } from '../sheets/writer';
 import { spreadsheetLanguage } from '../sheets/locale';
 
@@ -18,6 +20,8 @@ export interface SetupContent {
   rows?: RegisterRow[];
   tactics?: TacticRow[];
   quickWins?: string[];
+  /** Levels of the teams (carried by the next cycle). */
+  levels?: TeamLevels;
 }
 
 export type SetupOutcome =
@@ -32,14 +36,14 @@ const TEXT = {
   },
   problems: { en: 'The cycle was not set up', de: 'Der Zyklus wurde nicht angelegt' },
   created: {
-    en: 'Cycle "{name}" is set up for {teams} team(s): {sheets}. Next: write objectives in the sidebar.',
-    de: 'Zyklus „{name}“ ist für {teams} Team(s) angelegt: {sheets}. Weiter: Objectives in der Seitenleiste schreiben.',
+    en: 'Cycle "{name}" is set up for {teams|team|teams}: {sheets}. Next: write objectives in the sidebar.',
+    de: 'Zyklus „{name}“ ist für {teams|Team|Teams} angelegt: {sheets}. Als Nächstes schreibt ihr die Objectives in der Seitenleiste.',
   },
   exists: {
-    en: 'This spreadsheet already has a cycle register ("{register}"). Nothing was overwritten. {repaired}To start another cycle, copy the file or rename the existing sheets first.',
-    de: 'Diese Tabelle hat schon ein OKR-Register („{register}“). Nichts wurde überschrieben. {repaired}Für einen weiteren Zyklus kopiere die Datei oder benenne die vorhandenen Tabellenblätter zuerst um.',
+    en: 'This spreadsheet already has a cycle register ("{register}"). Nothing was overwritten. {repaired}For the next cycle choose "Start next cycle…": it archives this one and deletes nothing.',
+    de: 'Diese Tabelle hat schon ein OKR-Register („{register}“). Es wurde nichts überschrieben. {repaired}Für den nächsten Zyklus wähle „Nächsten Zyklus starten…“: Das archiviert diesen Zyklus und löscht nichts.',
   },
-  repaired: { en: '{count} row(s) got their score formulas back. ', de: '{count} Zeile(n) haben ihre Score-Formeln zurückbekommen. ' },
+  repaired: { en: '{count|row got its|rows got their} score formulas back. ', de: '{count|Zeile hat ihre|Zeilen haben ihre} Score-Formeln zurückbekommen. ' },
   nameTaken: {
     en: 'A sheet named "{name}" already exists and is not an OKR sheet. Rename it, then set up the cycle again. Nothing was changed.',
     de: 'Ein Tabellenblatt „{name}“ gibt es schon, und es ist kein OKR-Blatt. Benenne es um und lege den Zyklus dann erneut an. Nichts wurde geändert.',
@@ -59,11 +63,8 @@ export function setUpCycle(setup: CycleSetup, lang: Language, content: SetupCont
 export function setUpCycleLocked(setup: CycleSetup, lang: Language, content: SetupContent = {}): SetupOutcome {
   {
     const spreadsheet = activeSpreadsheet();
-    const register = findSheet(spreadsheet, 'register', lang);
-    if (register) {
-      const repairedRows = repairRegisterFormulas(register, readRegister(register), lang);
-      return { kind: 'exists', register: register.getName(), repairedRows };
-    }
+    const found = existingRegister(lang);
+    if (found) return found;
     const roles: SheetRole[] = ['settings', 'tactics'];
     for (const role of roles) {
       const name = SHEET_NAMES[lang][role];
@@ -72,19 +73,33 @@ export function setUpCycleLocked(setup: CycleSetup, lang: Language, content: Set
     const session = new WriteSession(spreadsheet);
     // Settings first (the others validate against its team list); the register last, so it is the active
     // sheet; tabs read OKRs, Settings, Tactics, then whatever the spreadsheet had.
-    const settings = settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins });
+    const settings = settingsPlan({ cycle: setup.cycle, teams: setup.teams, lang, quickWins: content.quickWins, levels: content.levels });
     const tactics = tacticsPlan(lang, content.tactics ?? []);
     const registerSheet = registerPlan({ lang, rows: content.rows ?? [] });
     writeNewSheet(session, settings, 0);
     writeNewSheet(session, tactics, 1);
-    writeNewSheet(session, registerSheet, 0);
+    const register = writeNewSheet(session, registerSheet, 0);
+    // The empty first sheet of a new spreadsheet has no use any more; the register is where people start.
+    removeEmptyDefaultSheet(spreadsheet);
+    arrangeTabs(spreadsheet, setup.cycle.name, register);
     return { kind: 'created', sheets: [registerSheet.name, settings.name, tactics.name] };
   }
 }
 
-export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup, lang: Language): string {
+/**
+ * The register this spreadsheet already has, if any: rows that lack their
+ * score formulas get them back (nothing else is touched). Needs the document lock.
+ */
+function existingRegister(lang: Language): SetupOutcome | null {
+  const register = findSheet(activeSpreadsheet(), 'register', lang);
+  if (!register) return null;
+  const repairedRows = repairRegisterFormulas(register, readRegister(register), lang);
+  return { kind: 'exists', register: register.getName(), repairedRows };
+}
+
+export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup | null, lang: Language): string {
   if (outcome.kind === 'created')
-    return format(TEXT.created[lang], { name: setup.cycle.name, teams: setup.teams.length, sheets: outcome.sheets.join(', ') });
+    return format(TEXT.created[lang], { name: setup?.cycle.name ?? '', teams: setup?.teams.length ?? 0, sheets: outcome.sheets.join(', ') });
   const repaired = outcome.repairedRows ? format(TEXT.repaired[lang], { count: outcome.repairedRows }) : '';
   return format(TEXT.exists[lang], { register: outcome.register, repaired });
 }
@@ -93,6 +108,12 @@ export function outcomeMessage(outcome: SetupOutcome, setup: CycleSetup, lang: L
 export function setUpCycleFromMenu(today = new Date()): void {
   const lang = spreadsheetLanguage();
   const day = dayIn(today, activeSpreadsheet().getSpreadsheetTimeZone());
+  // A register is there already: say so before asking for a cycle that would not be set up.
+  const found = findSheet(activeSpreadsheet(), 'register', lang) ? withDocumentLock(lang, () => existingRegister(lang)) : null;
+  if (found) {
+    alert(TEXT.title[lang], outcomeMessage(found, null, lang));
+    return;
+  }
   let answer = promptText(TEXT.title[lang], format(TEXT.ask[lang], { example: nextQuarterName(day) }));
   while (answer !== null) {
     const parsed = parseCycleSetup(answer, lang);

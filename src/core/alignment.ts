@@ -3,14 +3,17 @@
  * dependencies between teams; avoid silos and goal conflicts), computed from
  * the register's "Parent objective" and "Depends on teams" columns.
  *
- * Levels, one clear rule: an objective's parent is the objective whose ID it
- * names. An objective without a parent whose team is a company-level team
- * (named "Company", "Unternehmen", "Firma" or "Gesamt", any case) is a
- * company objective; its children are department objectives; everything
- * further down is team level. An objective without a parent in any other team
- * (or whose parent ID is unknown, or whose parent chain loops) is listed as
- * "without parent": it is not aligned to the company. All objectives in a
- * tree that has no company root are team level.
+ * Levels: Settings gives each team its level (company, department, team);
+ * an objective has its team's level. An objective's parent is the objective
+ * whose ID it names. An objective without a parent whose team is at company
+ * level is a company objective (a root). An objective without a parent in any
+ * other team (or whose parent ID is unknown, or whose parent chain loops) is
+ * listed as "without parent": it is not aligned to the company.
+ * Workbooks from before the level column keep working: a team without a level
+ * is company level when it is named "Company", "Unternehmen", "Firma" or
+ * "Gesamt" (any case), and otherwise gets its level from its depth under a
+ * company objective (children department, further down team; team level in
+ * a tree without a company root).
  *
  * Roll-up: an objective's rolled-up score is the plain mean of its own score
  * and its children's rolled-up scores, leaving out the ones not yet measured
@@ -27,6 +30,31 @@ const COMPANY_TEAMS = new Set(['company', 'unternehmen', 'firma', 'gesamt', 'ges
 
 export function isCompanyTeam(team: string): boolean {
   return COMPANY_TEAMS.has(team.trim().toLowerCase());
+}
+
+/** The words of the levels in Settings and on the dashboard. */
+export const LEVEL_LABELS: Record<'en' | 'de', Record<Level, string>> = {
+  en: { company: 'company', department: 'department', team: 'team' },
+  de: { company: 'Unternehmen', department: 'Bereich', team: 'Team' },
+};
+
+/** A level as typed in Settings, in either language ("Abteilung" too); undefined for anything else. */
+export function parseLevel(value: string): Level | undefined {
+  const word = value.trim().toLowerCase();
+  if (!word) return undefined;
+  for (const labels of Object.values(LEVEL_LABELS))
+    for (const level of LEVELS) if (labels[level].toLowerCase() === word || level === word) return level;
+  return ({ abteilung: 'department', firma: 'company', gesamt: 'company' } as Record<string, Level>)[word];
+}
+
+/** Levels by team, as Settings gives them (keys compared without case). */
+export type TeamLevels = ReadonlyMap<string, Level>;
+
+/** A team's level: from Settings, else company for the old company names, else none (by depth). */
+export function teamLevel(team: string, levels?: TeamLevels): Level | undefined {
+  const key = team.trim().toLowerCase();
+  for (const [name, level] of levels ?? []) if (name.trim().toLowerCase() === key) return level;
+  return isCompanyTeam(team) ? 'company' : undefined;
 }
 
 export interface AlignedObjective {
@@ -69,7 +97,7 @@ function collect(rows: readonly RegisterRow[]): Map<string, Omit<AlignedObjectiv
   return found;
 }
 
-export function alignment(rows: readonly RegisterRow[]): Alignment {
+export function alignment(rows: readonly RegisterRow[], levels?: TeamLevels): Alignment {
   const found = collect(rows);
   const parentOf = new Map<string, string | null>();
   const orphanWhy = new Map<string, AlignedObjective['orphan']>();
@@ -77,7 +105,7 @@ export function alignment(rows: readonly RegisterRow[]): Alignment {
     const parent = objective.parentId && objective.parentId !== objective.id ? objective.parentId : '';
     if (!parent) {
       parentOf.set(objective.id, null);
-      orphanWhy.set(objective.id, isCompanyTeam(objective.team) ? null : 'none');
+      orphanWhy.set(objective.id, teamLevel(objective.team, levels) === 'company' ? null : 'none');
     } else if (!found.has(parent)) {
       parentOf.set(objective.id, null);
       orphanWhy.set(objective.id, 'unknown_parent');
@@ -105,7 +133,8 @@ export function alignment(rows: readonly RegisterRow[]): Alignment {
   const objectives: AlignedObjective[] = [];
   const visit = (id: string, depth: number, companyTree: boolean) => {
     const base = found.get(id)!;
-    const level: Level = !companyTree ? 'team' : depth === 0 ? 'company' : depth === 1 ? 'department' : 'team';
+    const byDepth: Level = !companyTree ? 'team' : depth === 0 ? 'company' : depth === 1 ? 'department' : 'team';
+    const level = teamLevel(base.team, levels) ?? byDepth;
     objectives.push({ ...base, depth, level, children: children.get(id) ?? [], orphan: orphanWhy.get(id) ?? null });
     for (const child of children.get(id) ?? []) visit(child, depth + 1, companyTree);
   };

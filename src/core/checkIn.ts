@@ -58,7 +58,7 @@ const PROBLEMS = {
 
 const TEAM_LABELS = {
   en: { assumption: 'Assumption tested', problems: 'Problems', improvements: 'Improvements', unrealistic: 'Target feels unrealistic', focus: 'Focus next week' },
-  de: { assumption: 'Getestete Annahme', problems: 'Probleme', improvements: 'Verbesserungen', unrealistic: 'Ziel wirkt unrealistisch', focus: 'Fokus nächste Woche' },
+  de: { assumption: 'Getestete Annahme', problems: 'Probleme', improvements: 'Verbesserungen', unrealistic: 'Zielwert wirkt unrealistisch', focus: 'Fokus für die nächste Woche' },
 };
 
 const blank = (value: unknown) => value === '' || value === null || value === undefined;

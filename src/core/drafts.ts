@@ -56,6 +56,8 @@ export const ObjectiveDraft = z.object({
   title: Title,
   goalType: oneOf(GOAL_TYPES, 'choose_goal_type'),
   parentId: OptionalId,
+  /** A person to ask (optional): shown, never rated. */
+  contact: z._default(z.string().check(z.trim(), z.maxLength(80, 'too_long')), ''),
   keyResults: z.array(KeyResultDraft).check(z.maxLength(12, 'too_many_krs')),
   tactics: z._default(z.array(KeyTacticDraft).check(z.maxLength(12, 'too_many_tactics')), []),
 });
@@ -73,14 +75,14 @@ export const FIELD_ERROR_TEXT = {
   choose_goal_type: { en: 'Choose roofshot or moonshot.', de: 'Wähle Roofshot oder Moonshot.' },
   start_needed: { en: 'A start value is needed.', de: 'Ein Startwert fehlt.' },
   target_needed: { en: 'A target is needed.', de: 'Ein Zielwert fehlt.' },
-  target_equals_start: { en: 'The target must differ from the start.', de: 'Das Ziel muss sich vom Start unterscheiden.' },
+  target_equals_start: { en: 'The target must differ from the start.', de: 'Der Zielwert muss sich vom Startwert unterscheiden.' },
   increase_target_below_start: {
     en: 'For "increase" the target must be above the start.',
-    de: 'Bei „steigern“ muss das Ziel über dem Start liegen.',
+    de: 'Bei „steigern“ muss der Zielwert über dem Startwert liegen.',
   },
   decrease_target_above_start: {
     en: 'For "decrease" the target must be below the start.',
-    de: 'Bei „senken“ muss das Ziel unter dem Start liegen.',
+    de: 'Bei „senken“ muss der Zielwert unter dem Startwert liegen.',
   },
   too_many_krs: { en: 'At most 12 key results.', de: 'Höchstens 12 Key Results.' },
   too_many_tactics: { en: 'At most 12 key tactics.', de: 'Höchstens 12 Key Tactics.' },

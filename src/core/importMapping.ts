@@ -18,7 +18,7 @@
  *   in the selection is reported as a duplicate, so importing twice adds nothing twice.
  */
 import { isDateValue } from './cellValues';
-import { format, type Bilingual, type Language } from './i18n';
+import { DECIMAL_SEPARATORS, format, type Bilingual, type Language } from './i18n';
 import { parseGoalType, parseKrKind, type GoalType, type KrKind } from './vocabulary';
 
 export const IMPORT_ROLES = ['ignore', 'objective', 'keyResult', 'team', 'start', 'target', 'current', 'unit', 'goalType', 'kind'] as const;
@@ -44,9 +44,9 @@ export const ROLE_LABELS: Record<Language, Record<ImportRole, string>> = {
     objective: 'Objective',
     keyResult: 'Key Result',
     team: 'Team / verantwortlich',
-    start: 'Start',
-    target: 'Ziel(wert)',
-    current: 'Aktuell',
+    start: 'Startwert',
+    target: 'Zielwert',
+    current: 'Aktueller Wert',
     unit: 'Einheit',
     goalType: 'Zieltyp',
     kind: 'Richtung',
@@ -161,7 +161,7 @@ const TEXT = {
   notNumber: { en: '{field} "{value}" is not a number.', de: '{field} „{value}“ ist keine Zahl.' },
   noObjective: { en: 'No objective: the objective cell is blank and no row above names one.', de: 'Kein Objective: die Objective-Zelle ist leer, und keine Zeile darüber nennt eines.' },
   noKeyResult: { en: 'No key result title, but values: what is measured here?', de: 'Kein Key-Result-Titel, aber Werte: Was wird hier gemessen?' },
-  sameStartTarget: { en: 'Start and target are both {value}: the key result could never be scored.', de: 'Start und Ziel sind beide {value}: das Key Result ließe sich nie bewerten.' },
+  sameStartTarget: { en: 'Start and target are both {value}: the key result could never be scored.', de: 'Startwert und Zielwert sind beide {value}: Das Key Result ließe sich nie bewerten.' },
   noTeam: { en: 'No team: name the owning team.', de: 'Kein Team: nenne das verantwortliche Team.' },
   unknownTeam: {
     en: 'Team "{team}" is not in Settings. Add it to the team list (Settings, column D), then import again.',
@@ -179,7 +179,7 @@ const TEXT = {
 
 const FIELD: Record<Language, Record<'start' | 'target' | 'current' | 'objective' | 'keyResult', string>> = {
   en: { start: 'Start', target: 'Target', current: 'Current', objective: 'The objective', keyResult: 'The key result' },
-  de: { start: 'Start', target: 'Ziel', current: 'Aktuell', objective: 'Das Objective', keyResult: 'Das Key Result' },
+  de: { start: 'Der Startwert', target: 'Der Zielwert', current: 'Der aktuelle Wert', objective: 'Das Objective', keyResult: 'Das Key Result' },
 };
 
 const MAX_TITLE = 500;
@@ -313,7 +313,7 @@ export function readImportRows(
     if (kindText && !kind) problem(TEXT.unknownKind, { value: kindText.slice(0, 40) });
     if (keyResult && !kind && numbers.start !== null && numbers.target !== null) kind = numbers.target < numbers.start ? 'decrease' : 'increase';
     if (keyResult && numbers.start !== null && numbers.start === numbers.target && kind !== 'baseline')
-      problem(TEXT.sameStartTarget, { value: lang === 'de' ? String(numbers.start).replace('.', ',') : numbers.start });
+      problem(TEXT.sameStartTarget, { value: String(numbers.start).replace('.', DECIMAL_SEPARATORS[lang]) });
 
     // A named objective stays "above" for the next rows even when this row has problems of its own.
     if (textOf(cell('objective'))) above = { objective, team: teamText, goalType: goalText };

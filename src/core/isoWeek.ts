@@ -19,6 +19,16 @@ export function isoWeek(iso: string): string {
   return `${year}-W${pad(week)}`;
 }
 
+/**
+ * An ISO week as people say it: "week 48 of 2026" in English, "KW 48/2026"
+ * in German (Kalenderwoche). Anything that is no week label stays as it is.
+ */
+export const WEEK_LABELS = { en: 'week {week} of {year}', de: 'KW {week}/{year}' } as const;
+export function weekLabel(label: string, lang: 'en' | 'de'): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label.trim());
+  return m ? WEEK_LABELS[lang].replace('{week}', String(Number(m[2]))).replace('{year}', m[1]) : label;
+}
+
 /** The Monday of an ISO week as `YYYY-MM-DD`; null for a label that is no week. */
 export function weekMonday(label: string): string | null {
   const m = /^(\d{4})-W(\d{2})$/.exec(label.trim());

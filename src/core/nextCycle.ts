@@ -74,10 +74,11 @@ export function readReviewDecisions(values: readonly (readonly unknown[])[]): Ma
 
 /**
  * The cycle after `old`: it starts the day after the old end. Quarterly:
- * the quarter that day falls in (named `Q1 2027`), up to that quarter's end.
- * Monthly: that month (named `2027-02`).
+ * the quarter that day falls in, up to that quarter's end, named in the old
+ * name's style (`1. Quartal 2027` → `2. Quartal 2027`, `2027-Q1` → `2027-Q2`,
+ * else `Q2 2027`). Monthly: that month (named `2027-02`).
  */
-export function followingCycle(old: Pick<Cycle, 'end' | 'cadence'>): Cycle {
+export function followingCycle(old: Pick<Cycle, 'end' | 'cadence'> & { name?: string }): Cycle {
   const [y, m, d] = old.end.split('-').map(Number);
   const next = new Date(Date.UTC(y, m - 1, d + 1));
   const year = next.getUTCFullYear();
@@ -87,9 +88,19 @@ export function followingCycle(old: Pick<Cycle, 'end' | 'cadence'>): Cycle {
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     return { name: `${year}-${pad(month)}`, start, end: `${year}-${pad(month)}-${pad(last)}`, cadence: 'monthly' };
   }
-  const name = `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  const name = quarterNameLike(old.name ?? '', Math.floor((month - 1) / 3) + 1, year);
   const quarter = quarterDates(name)!;
   return { name, start, end: quarter.end, cadence: 'quarterly' };
+}
+
+/** A quarter's name written the way `like` writes its quarter (the forms `quarterDates` reads); `Q2 2027` otherwise. */
+export function quarterNameLike(like: string, quarter: number, year: number): string {
+  const text = like.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^([Qq])(\s*[/ -]?\s*)(\d{4})$/.exec(text.replace(/^([Qq])[1-4]/, '$1')))) return `${m[1]}${quarter}${m[2]}${year}`;
+  if ((m = /^(\d{4})(\s*[/ -]?\s*)([Qq])[1-4]$/.exec(text))) return `${year}${m[2]}${m[3]}${quarter}`;
+  if ((m = /^[1-4]\.(\s*)(Quartal)(\s+)\d{4}$/i.exec(text))) return `${quarter}.${m[1]}${m[2]}${m[3]}${year}`;
+  return `Q${quarter} ${year}`;
 }
 
 export type CarryFlag = 'change' | 'undecided' | 'targetReached' | 'baseline';
@@ -97,19 +108,19 @@ export type CarryFlag = 'change' | 'undecided' | 'targetReached' | 'baseline';
 export const FLAG_NOTES: Record<CarryFlag, Bilingual> = {
   change: {
     en: 'Carried from {cycle}: the review decided "change". Rework this objective and its key results.',
-    de: 'Aus {cycle} übernommen: das Review hat „ändern“ entschieden. Überarbeitet dieses Objective und seine Key Results.',
+    de: 'Aus {cycle} übernommen: Das Review hat „ändern“ entschieden. Überarbeitet dieses Objective und seine Key Results.',
   },
   undecided: {
     en: 'Carried from {cycle} without a decision in the review: continue? Decide, or delete it in the sidebar.',
-    de: 'Aus {cycle} ohne Entscheidung im Review übernommen: fortführen? Entscheidet, oder löscht es in der Seitenleiste.',
+    de: 'Aus {cycle} ohne Entscheidung im Review übernommen: Fortführen? Entscheidet das oder löscht es in der Seitenleiste.',
   },
   targetReached: {
     en: 'Reached its target in {cycle} ({value}): raise the target, or drop the key result.',
-    de: 'Hat sein Ziel in {cycle} erreicht ({value}): hebt das Ziel an oder streicht das Key Result.',
+    de: 'Hat seinen Zielwert in {cycle} erreicht ({value}): Hebt den Zielwert an oder streicht das Key Result.',
   },
   baseline: {
     en: 'Baseline measured in {cycle}: {value}. Set a direction and a target.',
-    de: 'Basiswert in {cycle} gemessen: {value}. Legt Richtung und Ziel fest.',
+    de: 'Basiswert in {cycle} gemessen: {value}. Legt Richtung und Zielwert fest.',
   },
 };
 
@@ -219,7 +230,8 @@ function isEventSheetOf(name: string, cycleName: string): boolean {
 
 /** Whether a sheet belongs to the running cycle and is archived with it. */
 export function isCycleSheet(name: string, cycleName: string): boolean {
-  if (LANGUAGES.some((lang) => (Object.values(SHEET_NAMES[lang]) as string[]).includes(name))) return true;
+  // Every sheet of the cycle but the Archive list, which lists all cycles.
+  if (LANGUAGES.some((lang) => Object.entries(SHEET_NAMES[lang]).some(([role, sheet]) => role !== 'archive' && sheet === name))) return true;
   return isEventSheetOf(name, cycleName) || WEEKLY_NAME.test(name);
 }
 

@@ -2,7 +2,7 @@
  * Quality hints: "warn, do not forbid". A pure function over the model that
  * returns warnings; nothing here blocks saving.
  */
-import type { Bilingual } from './i18n';
+import { format, type Bilingual } from './i18n';
 import type { KrKind } from './vocabulary';
 
 export const HINT_LIMITS = {
@@ -53,12 +53,12 @@ export interface HintInput {
 
 const MESSAGES: Record<HintCode, Bilingual> = {
   too_many_objectives: {
-    en: 'Team {team} has {count} objectives; more than {max} dilutes focus.',
-    de: 'Team {team} hat {count} Objectives; mehr als {max} verwässern den Fokus.',
+    en: 'Team {team} has {count|objective|objectives}; more than {max} dilutes focus.',
+    de: 'Team {team} hat {count|Objective|Objectives}; mehr als {max} verwässern den Fokus.',
   },
   too_few_krs: {
-    en: 'Objective "{title}" has {count} key result(s); use at least {min} to show it was reached.',
-    de: 'Objective „{title}“ hat {count} Key Result(s); mindestens {min} zeigen, ob es erreicht wurde.',
+    en: 'Objective "{title}" has {count|key result|key results}; use at least {min} to show it was reached.',
+    de: 'Objective „{title}“ hat {count|Key Result|Key Results}; erst ab {min} zeigt sich, ob es erreicht wurde.',
   },
   too_many_krs: {
     en: 'Objective "{title}" has {count} key results; more than {max} are hard to steer.',
@@ -69,8 +69,8 @@ const MESSAGES: Record<HintCode, Bilingual> = {
     de: 'Objective „{title}“ enthält eine Zahl; Zahlen gehören in die Key Results.',
   },
   binary_kr: {
-    en: 'Key result "{title}" is yes/no; a measurable range shows progress better.',
-    de: 'Key Result „{title}“ ist ja/nein; eine messbare Spanne zeigt Fortschritt besser.',
+    en: 'Key result "{title}" is yes/no; a measurable range shows the progress better.',
+    de: 'Key Result „{title}“ ist ein Ja/Nein; eine messbare Spanne zeigt den Fortschritt besser.',
   },
   no_measurable_target: {
     en: 'Key result "{title}" has no measurable target.',
@@ -84,8 +84,7 @@ const MESSAGES: Record<HintCode, Bilingual> = {
 
 function hint(code: HintCode, where: Omit<QualityHint, 'code' | 'message'>, params: Record<string, string | number>): QualityHint {
   const template = MESSAGES[code];
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
-  return { code, ...where, message: { en: fill(template.en), de: fill(template.de) } };
+  return { code, ...where, message: { en: format(template.en, params), de: format(template.de, params) } };
 }
 
 /** A yes/no key result: a milestone, or a 0-to-1 (or 1-to-0) range. */

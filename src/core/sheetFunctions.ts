@@ -67,15 +67,15 @@ const TEXT = {
   whereCell: { en: ' in row {row}, column {col}', de: ' in Zeile {row}, Spalte {col}' },
   start_equals_target: {
     en: '{fn}: start and target are both {value}{where}; a key result needs a distance to cover.',
-    de: '{fn}: Start und Ziel sind beide {value}{where}; ein Key Result braucht eine Strecke.',
+    de: '{fn}: Startwert und Zielwert sind beide {value}{where}; ein Key Result braucht eine Strecke.',
   },
   increase_target_below_start: {
     en: '{fn}: target {value} is below start{where}, but direction says increase.',
-    de: '{fn}: Ziel {value} liegt unter dem Start{where}, die Richtung sagt aber steigern.',
+    de: '{fn}: Der Zielwert {value} liegt unter dem Startwert{where}, die Richtung ist aber „steigern“.',
   },
   decrease_target_above_start: {
     en: '{fn}: target {value} is above start{where}, but direction says decrease.',
-    de: '{fn}: Ziel {value} liegt über dem Start{where}, die Richtung sagt aber senken.',
+    de: '{fn}: Der Zielwert {value} liegt über dem Startwert{where}, die Richtung ist aber „senken“.',
   },
   negative_weight: {
     en: '{fn}: weights{where} include {value}; a weight must not be negative.',

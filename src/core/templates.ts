@@ -277,6 +277,7 @@ export function templateDraft(key: string, lang: Language, team: string): Object
     title: template.title[lang],
     goalType: template.goalType,
     parentId: '',
+    contact: '',
     keyResults: template.keyResults.map((k) => ({
       id: '',
       title: k.title[lang],

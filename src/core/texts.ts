@@ -47,12 +47,18 @@ export const MENU: Record<Language, MenuLabels> = {
   },
 };
 
+/** The title of the sidebar for writing objectives. */
+export const SIDEBAR_TITLE: Record<Language, string> = { en: 'OKR: write objectives', de: 'OKR: Objectives schreiben' };
+
+/** A column of someone's own sheet without a header, named by its letter. */
+export const COLUMN_NAME: Record<Language, string> = { en: 'Column {letter}', de: 'Spalte {letter}' };
+
 /** The sheets the add-on generates, by role. */
-export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog' | 'dashboard' | 'portfolio' | 'rollup';
+export type SheetRole = 'settings' | 'register' | 'tactics' | 'checkInLog' | 'dashboard' | 'portfolio' | 'rollup' | 'archive';
 
 export const SHEET_NAMES: Record<Language, Record<SheetRole, string>> = {
-  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team roll-up' },
-  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team-Übersicht' },
+  en: { settings: 'Settings', register: 'OKRs', tactics: 'Tactics', checkInLog: 'Check-in log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team roll-up', archive: 'Archive' },
+  de: { settings: 'Einstellungen', register: 'OKRs', tactics: 'Taktiken', checkInLog: 'Check-in-Log', dashboard: 'Dashboard', portfolio: 'Portfolio', rollup: 'Team-Übersicht', archive: 'Archiv' },
 };
 
 /** Said instead of NO_CYCLE when a sheet under another name has the register's headers. */

@@ -4,9 +4,15 @@
  * failed and that nothing was lost, and is logged for the developer.
  */
 import { UserError } from '../core/errors';
+import { say } from '../core/i18n';
 import { PRODUCT_NAME } from '../core/texts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { alert } from '../sheets/ui';
+
+const FAILED = {
+  en: 'That did not work: {detail}\nWhat you entered is unchanged. Try again, or report the problem.',
+  de: 'Das hat nicht geklappt: {detail}\nWas du eingegeben hast, ist unverändert. Versuche es erneut oder melde den Fehler.',
+};
 
 export function guarded(action: () => void): void {
   try {
@@ -21,9 +27,7 @@ export function guarded(action: () => void): void {
     console.error(error);
     alert(
       PRODUCT_NAME,
-      lang === 'de'
-        ? `Das hat nicht geklappt: ${detail}\nWas du eingegeben hast, ist unverändert. Versuche es erneut oder melde den Fehler.`
-        : `That did not work: ${detail}\nWhat you entered is unchanged. Try again, or report the problem.`,
+      say(FAILED, lang, { detail }),
     );
   }
 }

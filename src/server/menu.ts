@@ -1,5 +1,5 @@
 import { languageForLocale, type Language } from '../core/i18n';
-import { MENU } from '../core/texts';
+import { MENU, SIDEBAR_TITLE } from '../core/texts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { showSidebar } from '../sheets/ui';
 
@@ -39,5 +39,5 @@ export function buildMenu(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
 }
 
 export function openSidebar(): void {
-  showSidebar(spreadsheetLanguage() === 'de' ? 'OKR: Objectives schreiben' : 'OKR: write objectives');
+  showSidebar(SIDEBAR_TITLE[spreadsheetLanguage()]);
 }

@@ -166,6 +166,15 @@ export function readSettings(sheet: Sheet | null): SettingsSnapshot {
   };
 }
 
+/** Puts `formulas` into Settings' empty quick-win cells F2:F4; what people wrote there stays (one call). */
+export function linkQuickWins(sheet: Sheet, existing: readonly unknown[], formulas: readonly string[]): void {
+  const cells = formulas.map((formula, i) => {
+    const value = existing[i];
+    return value === '' || value === null || value === undefined ? formula : rewritable(value);
+  });
+  if (cells.length) sheet.getRange(2, 6, cells.length, 1).setValues(cells.map((cell) => [cell]));
+}
+
 /** Writes Settings' quick-win cells F2:F4 (one call). */
 export function writeQuickWins(sheet: Sheet, cells: readonly string[]): void {
   sheet.getRange(2, 6, cells.length, 1).setValues(cells.map((cell) => [cell ? asText(cell) : '']));

@@ -172,7 +172,7 @@ export function writeNewSheet(session: WriteSession, plan: SheetPlan, index?: nu
  * layout is replaced by a blank. Column widths and hidden columns are left as
  * they are (people may have adjusted them). Constant calls.
  */
-export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPlan, usedRows: number): Sheet {
+export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPlan, usedRows: number, relayout?: { shown: number[] }): Sheet {
   const cols = plan.cells[0].length;
   const extra = Math.max(0, usedRows - plan.cells.length);
   const pad = <T>(grid: T[][], fill: T): T[][] => [...grid, ...Array.from({ length: extra }, () => Array.from({ length: cols }, () => fill))];
@@ -189,6 +189,12 @@ export function rewriteSheet(session: WriteSession, sheet: Sheet, plan: SheetPla
   const maxRows = sheet.getMaxRows();
   if (padded.cells.length > maxRows) sheet.insertRowsAfter(maxRows, padded.cells.length - maxRows);
   writePlanBody(session, sheet, padded, true);
+  if (relayout) {
+    // The sheet's layout changed (an older version's): its columns get the plan's widths and hidden columns.
+    for (const column of relayout.shown) sheet.showColumns(column);
+    for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);
+    for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
+  }
   return sheet;
 }
 
@@ -204,10 +210,12 @@ function writePlanBody(session: WriteSession, sheet: Sheet, plan: SheetPlan, rep
   if (plan.bold) block.setFontWeights(plan.bold.map((line) => line.map((bold) => (bold ? 'bold' : 'normal'))));
   if (plan.backgrounds) block.setBackgrounds(plan.backgrounds as string[][]);
   if (plan.frozenRows) sheet.setFrozenRows(plan.frozenRows);
+  if (plan.frozenColumns) sheet.setFrozenColumns(plan.frozenColumns);
   for (const group of groupWidths(plan.columnWidths ?? {})) sheet.setColumnWidths(group.start, group.count, group.width);
-  if (plan.wrapColumns?.length || replace) {
+  if (plan.wrapColumns?.length || plan.wrapRows?.length || replace) {
     const wrapped = new Set(plan.wrapColumns ?? []);
-    block.setWraps(plan.cells.map((line) => line.map((_, c) => wrapped.has(c + 1))));
+    const rowsWrapped = new Set(plan.wrapRows ?? []);
+    block.setWraps(plan.cells.map((line, r) => line.map((_, c) => wrapped.has(c + 1) || rowsWrapped.has(r + 1))));
   }
   for (const column of plan.hiddenColumns ?? []) sheet.hideColumns(column);
   if (plan.protect) {

@@ -5,6 +5,7 @@
  * User data only goes in through textContent (see dom.ts).
  */
 import type { ImportPreview, ImportResult } from '../app/import';
+import { format, LOCALE_TAGS } from '../core/i18n';
 import { IMPORT_ROLES, ROLE_LABELS } from '../core/importMapping';
 import { clear, el } from './dom';
 import { errorMessage } from './server';
@@ -14,7 +15,7 @@ type Lang = 'en' | 'de';
 const T = {
   en: {
     title: 'Import existing OKRs',
-    range: 'Range {range}: {rows} readable key result(s) in {objectives} objective(s), {problems} row(s) that cannot be read.',
+    range: 'Range {range}: {rows|readable key result|readable key results} in {objectives|objective|objectives}, {problems|row that cannot|rows that cannot} be read.',
     mapping: 'Columns',
     mappingHelp: 'What each column means. Change a choice to read the range again.',
     preview: 'Will be imported',
@@ -22,14 +23,14 @@ const T = {
     problems: 'Cannot be read',
     row: 'Row {row}: ',
     none: 'None.',
-    import: 'Import {count} key result(s)',
+    import: 'Import {count|key result|key results}',
     importing: 'Importing…',
     loading: 'Reading the range…',
     noKr: '(objective without key results)',
   },
   de: {
     title: 'Vorhandene OKRs importieren',
-    range: 'Bereich {range}: {rows} lesbare Key Result(s) in {objectives} Objective(s), {problems} Zeile(n), die sich nicht lesen lassen.',
+    range: 'Bereich {range}: {rows|lesbares Key Result|lesbare Key Results} in {objectives|Objective|Objectives}, {problems|Zeile lässt|Zeilen lassen} sich nicht lesen.',
     mapping: 'Spalten',
     mappingHelp: 'Was jede Spalte bedeutet. Eine geänderte Wahl liest den Bereich neu.',
     preview: 'Wird importiert',
@@ -37,14 +38,14 @@ const T = {
     problems: 'Lässt sich nicht lesen',
     row: 'Zeile {row}: ',
     none: 'Keine.',
-    import: '{count} Key Result(s) importieren',
+    import: '{count|Key Result|Key Results} importieren',
     importing: 'Wird importiert…',
     loading: 'Bereich wird gelesen…',
     noKr: '(Objective ohne Key Results)',
   },
 };
 
-const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (w, k: string) => (k in p ? String(p[k]) : w));
+const fill = format;
 
 interface Runner {
   withSuccessHandler(h: (v: unknown) => void): Runner;
@@ -69,7 +70,7 @@ let message: { text: string; ok: boolean } | null = null;
 let busy = false;
 
 function number(n: number | null): string {
-  return n === null ? '–' : n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-US');
+  return n === null ? '–' : n.toLocaleString(LOCALE_TAGS[lang]);
 }
 
 function render(): void {

@@ -307,6 +307,8 @@ function objectiveSection(): HTMLElement {
   ];
   if (form.parentId && !parentOptions.some((o) => o.value === form.parentId)) parentOptions.push({ value: form.parentId, label: form.parentId });
   section.appendChild(field('parentId', t('parent'), select(parentOptions, form.parentId, (v) => (form.parentId = v), 'parentId')));
+  section.appendChild(field('contact', t('contact'), textControl('contact', form.contact, (v) => (form.contact = v))));
+  section.appendChild(el('p', { class: 'help', text: t('contactHelp') }));
   return section;
 }
 
@@ -369,6 +371,7 @@ function keyResultItem(kr: KrForm, i: number): HTMLElement {
       field(p('unit'), t('unit'), textControl(p('unit'), kr.unit, (v) => (kr.unit = v)), 'field compact'),
       num('weight'),
     ),
+    dependsOnField(kr, i),
     itemTools(
       'kr',
       i,
@@ -386,6 +389,24 @@ function keyResultItem(kr: KrForm, i: number): HTMLElement {
       },
     ),
   );
+}
+
+/** "Depends on teams": one checkbox per team of Settings (not the objective's own); names typed in the sheet stay ticked. */
+function dependsOnField(kr: KrForm, i: number): HTMLElement {
+  const own = state.form.team;
+  const teams = (state.boot?.teams ?? []).filter((team) => team !== own);
+  for (const team of kr.dependsOn) if (!teams.includes(team)) teams.push(team);
+  const group = el('fieldset', { class: 'depends-on', 'data-path': `keyResults.${i}.dependsOn` }, el('legend', { text: t('dependsOn') }));
+  if (!teams.length) group.appendChild(el('p', { class: 'help', text: t('dependsOnNone') }));
+  teams.forEach((team, n) => {
+    const id = `kr-${i}-depends-${n}`;
+    const box = el('input', { type: 'checkbox', id, value: team, checked: kr.dependsOn.includes(team) });
+    box.addEventListener('change', () => {
+      kr.dependsOn = box.checked ? [...kr.dependsOn.filter((name) => name !== team), team] : kr.dependsOn.filter((name) => name !== team);
+    });
+    group.appendChild(el('div', { class: 'check' }, box, el('label', { for: id, text: team })));
+  });
+  return group;
 }
 
 function tacticSection(): HTMLElement {

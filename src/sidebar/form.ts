@@ -3,7 +3,7 @@
  * to the draft the server validates. Pure (no DOM), so it is unit-tested.
  */
 import type { ObjectiveDraft } from '../core/drafts';
-import type { Language } from '../core/i18n';
+import { DECIMAL_SEPARATORS, type Language } from '../core/i18n';
 import type { HintKeyResult } from '../core/quality';
 import type { GoalType, KrKind } from '../core/vocabulary';
 
@@ -34,6 +34,8 @@ export interface FormState {
   title: string;
   goalType: GoalType;
   parentId: string;
+  /** A person to ask (optional, never rated). */
+  contact: string;
   keyResults: KrForm[];
   tactics: TacticForm[];
 }
@@ -43,7 +45,7 @@ export function blankKeyResult(): KrForm {
 }
 
 export function blankForm(team: string): FormState {
-  return { id: '', team, title: '', goalType: 'roofshot', parentId: '', keyResults: [blankKeyResult(), blankKeyResult()], tactics: [] };
+  return { id: '', team, title: '', goalType: 'roofshot', parentId: '', contact: '', keyResults: [blankKeyResult(), blankKeyResult()], tactics: [] };
 }
 
 /**
@@ -61,7 +63,7 @@ export function parseNumberText(text: string, lang: Language = 'en'): number | n
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   const count = (char: string) => s.split(char).length - 1;
-  const grouping = lang === 'en' ? ',' : '.';
+  const grouping = DECIMAL_SEPARATORS[lang] === '.' ? ',' : '.';
   if (lastComma >= 0 && lastDot >= 0) {
     // The later separator is the decimal one; the other groups thousands.
     s = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
@@ -81,7 +83,7 @@ export function parseNumberText(text: string, lang: Language = 'en'): number | n
 export function formatNumber(value: number | null | undefined, lang: Language): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  return lang === 'de' ? text.replace('.', ',') : text;
+  return text.replace('.', DECIMAL_SEPARATORS[lang]);
 }
 
 export function formFromDraft(draft: ObjectiveDraft, lang: Language): FormState {
@@ -91,6 +93,7 @@ export function formFromDraft(draft: ObjectiveDraft, lang: Language): FormState 
     title: draft.title,
     goalType: draft.goalType,
     parentId: draft.parentId ?? '',
+    contact: draft.contact ?? '',
     keyResults: draft.keyResults.map((kr) => ({
       id: kr.id ?? '',
       title: kr.title,
@@ -116,6 +119,7 @@ export function draftFromForm(form: FormState, lang: Language): Record<string, u
     title: form.title,
     goalType: form.goalType,
     parentId: form.parentId,
+    contact: form.contact,
     keyResults: form.keyResults.map((kr) => ({
       id: kr.id,
       title: kr.title,

@@ -72,14 +72,14 @@ describeBrowser('Import page in headless Chromium', () => {
     const source = server.harness.spreadsheet.getSheetByName('Unsere Ziele')!;
     const before = { values: source.getDataRange().getValues(), formulas: source.getDataRange().getFormulas() };
     await expect(page.locator('.summary').textContent()).resolves.toBe(
-      'Bereich Unsere Ziele!A1:G6: 3 lesbare Key Result(s) in 2 Objective(s), 2 Zeile(n), die sich nicht lesen lassen.',
+      'Bereich Unsere Ziele!A1:G6: 3 lesbare Key Results in 2 Objectives, 2 Zeilen lassen sich nicht lesen.',
     );
     await expect(page.locator('select[data-column]').evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).value))).resolves.toEqual([
       'objective', 'keyResult', 'start', 'target', 'current', 'team', 'ignore',
     ]);
     await expect(page.locator('label[for="col-0"]').textContent()).resolves.toBe('Ziel');
     await expect(page.locator('.problems li').allTextContents()).resolves.toEqual([
-      'Zeile 4: Aktuell „viel“ ist keine Zahl.',
+      'Zeile 4: Der aktuelle Wert „viel“ ist keine Zahl.',
       'Zeile 5: Team „Marketing“ steht nicht in den Einstellungen. Ergänze es in der Teamliste (Einstellungen, Spalte D) und importiere erneut.',
     ]);
     // Nothing is wider than the 300 px sidebar.
@@ -90,11 +90,11 @@ describeBrowser('Import page in headless Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('.problems li').length === 1);
     await expect(page.locator('.rows li[data-row="4"]').textContent()).resolves.toContain('<img src=x onerror="window.pwned=1">');
     await expect(page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).resolves.toBeUndefined();
-    await expect(page.locator('#import').textContent()).resolves.toBe('4 Key Result(s) importieren');
+    await expect(page.locator('#import').textContent()).resolves.toBe('4 Key Results importieren');
 
     await page.click('#import');
     await page.waitForSelector('p.ok');
-    await expect(page.locator('p.ok').textContent()).resolves.toContain('4 Key Result(s) in 3 Objective(s) ins Register importiert');
+    await expect(page.locator('p.ok').textContent()).resolves.toContain('4 Key Results in 3 Objectives ins Register importiert');
     const run = harness.calls.find((c) => c.fn === 'importRun')!;
     expect(run.args[0]).toEqual({ sheetName: 'Unsere Ziele', a1: 'A1:G6', mapping: ['objective', 'keyResult', 'start', 'target', 'ignore', 'team', 'ignore'] });
     const stored = server.stored();

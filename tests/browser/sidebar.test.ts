@@ -33,6 +33,8 @@ if (!HAVE_CHROMIUM && !MUST_RUN)
 const describeBrowser = HAVE_CHROMIUM || MUST_RUN ? describe : describe.skip;
 
 const salesTemplate = findTemplate('sales')!;
+/** The teams the real server's cycle is set up with. */
+const TEAMS = ['Sales', 'IT', 'Customer Service'];
 
 /** A valid objective to seed the server with. */
 function seedObjective(overrides: Record<string, unknown> = {}) {
@@ -124,6 +126,11 @@ describeBrowser('sidebar in headless Chromium', () => {
     await page.keyboard.type('We always choose a pilot customer over a big launch');
     await page.selectOption('#tactic-template-select', '3');
     await page.click('#add-tactic-template');
+    // "Depends on teams": the Settings teams but Sales itself, as checkboxes.
+    await expect(page.locator('[data-path="keyResults.1.dependsOn"] label').allTextContents()).resolves.toEqual(
+      TEAMS.filter((team) => team !== 'Sales'),
+    );
+    await page.check('#kr-1-depends-0');
     await save('Saved.');
 
     const stored = server.stored();
@@ -149,6 +156,7 @@ describeBrowser('sidebar in headless Chromium', () => {
       ]),
     );
     expect(registerRows[1][15]).toBeCloseTo(5 / 20.5, 12); // KR score: (30 - 25) / (45.5 - 25)
+    expect(registerRows.map((line) => line[14])).toEqual(['', TEAMS.filter((team) => team !== 'Sales')[0], '']); // Depends on teams
     const tacticRows = workbook.getSheetByName('Tactics')!.getDataRange().getValues().slice(1).filter((line) => line[0] !== '');
     expect(tacticRows.map((line) => [line[0], line[1], line[2], line[3]])).toEqual(
       objective.tactics.map((t) => [t.id, 'Sales', objective.id, t.principle]),

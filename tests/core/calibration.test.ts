@@ -1,6 +1,6 @@
 import { calibrate } from '../../src/core/calibration';
 import { okrCalibration } from '../../src/core/sheetFunctions';
-import { alignment, dependencies, rollUp } from '../../src/core/alignment';
+import { alignment, dependencies, parseLevel, rollUp, type Level } from '../../src/core/alignment';
 import { REGISTER_ROWS, TEAMS } from '../fixtures/realisticCycle';
 import type { RegisterRow } from '../../src/core/layout/register';
 
@@ -62,6 +62,25 @@ describe('alignment', () => {
     expect(a.withoutParent).toEqual(['H1', 'X1', 'L1']);
     expect(a.objectives.find((o) => o.id === 'X1')!.orphan).toBe('unknown_parent');
     expect(a.objectives.find((o) => o.id === 'L1')!.orphan).toBe('loop');
+  });
+  it('takes levels from Settings: any team can be the company, departments by name, no magic names needed', () => {
+    const named = rows.map((r) => (r.team === 'Company' ? { ...r, team: 'Geschäftsführung' } : r));
+    // Without levels a team called "Geschäftsführung" is no company: its objective is not aligned.
+    expect(alignment(named).withoutParent).toContain('C1');
+    const levels = new Map<string, Level>([['geschäftsführung', 'company'], ['Sales', 'department'], ['IT', 'team'], ['HR', 'company']]);
+    const a = alignment(named, levels);
+    expect(a.objectives.map((o) => [o.id, o.level])).toEqual([
+      ['C1', 'company'], ['S1', 'department'], ['S2', 'department'], ['M1', 'department'],
+      ['H1', 'company'], ['X1', 'team'], ['L1', 'team'], ['L2', 'team'],
+    ]);
+    // HR is company level now, so its root objective is aligned; the others stay listed.
+    expect(a.withoutParent).toEqual(['X1', 'L1']);
+    // The old names still mean company when Settings gives no level.
+    expect(alignment(rows, new Map()).objectives.find((o) => o.id === 'C1')!.level).toBe('company');
+    expect(parseLevel('Bereich')).toBe('department');
+    expect(parseLevel(' UNTERNEHMEN ')).toBe('company');
+    expect(parseLevel('Abteilung')).toBe('department');
+    expect(parseLevel('boss')).toBeUndefined();
   });
   it('rolls scores up as the mean of own score and children, ignoring the unmeasured', () => {
     const a = alignment(rows);

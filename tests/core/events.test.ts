@@ -53,11 +53,50 @@ describe('weekly plan', () => {
     expect(plan.cells.flat()).toContainEqual({ text: 'Neuer Wert' });
     const t = keys.indexOf('tactic:T-2');
     expect(plan.validations[t][WEEKLY_COLUMN.input - 1]).toMatchObject({ kind: 'list', values: ['ja, voll', 'teilweise', 'nein'] });
-    expect(plan.hiddenColumns).toEqual([10]);
-    expect(Object.values(plan.columnWidths!).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(700);
+    expect(plan.hiddenColumns).toEqual([12]);
     // every row has the same width and the formats/validations match the cells
-    expect(new Set(plan.cells.map((l) => l.length))).toEqual(new Set([10]));
+    expect(new Set(plan.cells.map((l) => l.length))).toEqual(new Set([12]));
     expect(plan.validations).toHaveLength(plan.cells.length);
+  });
+  it('is laid out for a laptop beside the sidebar: every input column on screen, numbers and notes readable', () => {
+    const widths = plan.columnWidths!;
+    const left = (column: number) => Array.from({ length: column }, (_, i) => widths[i + 1]).reduce((a, b) => a + b, 0);
+    // 1366-px window, 300-px sidebar, about 90 px of row numbers, scroll bar and side panel: 976 px of cells.
+    for (const column of [WEEKLY_COLUMN.input, WEEKLY_COLUMN.second, WEEKLY_COLUMN.note]) expect(left(column)).toBeLessThanOrEqual(976);
+    expect(widths[WEEKLY_COLUMN.note]).toBeGreaterThanOrEqual(150);
+    expect(widths[WEEKLY_COLUMN.title]).toBeGreaterThanOrEqual(180);
+    for (const column of [WEEKLY_COLUMN.start, WEEKLY_COLUMN.target, WEEKLY_COLUMN.last, WEEKLY_COLUMN.input]) expect(widths[column]).toBeGreaterThanOrEqual(60);
+    expect(plan.wrapColumns).toEqual([WEEKLY_COLUMN.title, WEEKLY_COLUMN.note]);
+  });
+  it('shows per KR start, target, last value, new value, change, score, pace, confidence and note', () => {
+    const headers = plan.cells[keys.indexOf('#statusHeaders:Sales')].slice(0, 11).map((c) => ('text' in c ? c.text : ''));
+    expect(headers).toEqual(['KR-ID', 'Key Result', 'Startwert', 'Zielwert', 'Letzter Wert', 'Neuer Wert', 'Änderung', 'Score', 'Status', 'Zuversicht (0-10)', 'Notiz']);
+    const kr = plan.cells[keys.indexOf('kr:KR-1')];
+    expect(kr[WEEKLY_COLUMN.start - 1]).toEqual({ number: REGISTER_ROWS[0].start });
+    expect(kr[WEEKLY_COLUMN.target - 1]).toEqual({ number: REGISTER_ROWS[0].target });
+    expect((kr[WEEKLY_COLUMN.score - 1] as { formula: string }).formula).toMatch(/^=IFERROR\(INDEX\(OKRs!\$P\$2:\$P\$\d+,MATCH\(\$A\d+,OKRs!\$F\$2:/);
+    expect(plan.numberFormats[keys.indexOf('kr:KR-1')][WEEKLY_COLUMN.score - 1]).toBe('0%');
+    expect(plan.wrapRows).toContain(keys.indexOf('#statusHeaders:Sales') + 1);
+  });
+  it('reads and regenerates a weekly of the earlier layout (key in column J) without losing an entry', () => {
+    // The earlier layout: KR ID, team, title, last, new value, confidence, change, pace, note, key.
+    const old = [
+      ['Weekly 2026-W48', '', 'Woche ab 2026-11-23', '', '', '', '', '', '', '#title'],
+      ['KR-1', 'Sales', 'Umsatz', 50000, 57000, 8, 7000, 'im Plan', 'zwei Upsells', 'kr:KR-1'],
+      ['T-1', 'O-1', 'Prinzip', '', 'teilweise', '', '', '', 'Entwurf früh', 'tactic:T-1'],
+      ['', '', 'Fokus', '', 'Pilot abschließen', '', '', '', '', 'focus:Sales'],
+      ['', '', 'unrealistisch', '', 'ja', 'KR-2', '', '', 'Markt schrumpft', 'unrealistic:Sales'],
+      ['', 'eigene Zeile', '', '', '', '', '', '', '', ''],
+    ];
+    const entries = readWeekly(old);
+    expect(entries.krs).toEqual([{ krId: 'KR-1', value: 57000, confidence: 8, note: 'zwei Upsells' }]);
+    expect(entries.tactics).toEqual([{ id: 'T-1', rating: 'teilweise', example: 'Entwurf früh' }]);
+    expect(entries.teams[0].entries).toEqual({ focus: { text: 'Pilot abschließen' }, unrealistic: { text: 'ja', kr: 'KR-2', why: 'Markt schrumpft' } });
+    const again = weeklyPlan({ lang: 'de', week: '2026-W48', rows: REGISTER_ROWS, tactics: TACTIC_ROWS, previous: old });
+    const back = readWeekly(valuesOf(again.cells));
+    expect(back.krs.find((k) => k.krId === 'KR-1')).toEqual({ krId: 'KR-1', value: 57000, confidence: 8, note: 'zwei Upsells' });
+    expect(back.tactics.find((t) => t.id === 'T-1')).toEqual({ id: 'T-1', rating: 'teilweise', example: 'Entwurf früh' });
+    expect(again.cells.flat()).toContainEqual({ text: 'eigene Zeile' });
   });
   it('shows last values from the log, else the register', () => {
     const p = weeklyPlan({ lang: 'en', week: '2026-W48', rows: REGISTER_ROWS, tactics: [], lastValues: new Map([['KR-1', 51000]]) });
@@ -71,7 +110,7 @@ describe('weekly plan', () => {
     values[kr][WEEKLY_COLUMN.input - 1] = 60;
     values[kr][WEEKLY_COLUMN.note - 1] = 'gut';
     values[keys.indexOf('focus:Sales')][WEEKLY_COLUMN.input - 1] = 'Pilot abschließen';
-    values.push(['', '', 'freie Notiz', '', '', '', '', '', '', '']);
+    values.push(['', 'freie Notiz', '', '', '', '', '', '', '', '', '', '']);
     const old = keys.indexOf('kr:KR-36');
     values[old][WEEKLY_COLUMN.input - 1] = 5;
     const again = weeklyPlan({ lang: 'de', week: '2026-W48', rows: REGISTER_ROWS.slice(0, 35), tactics: TACTIC_ROWS, previous: values });
@@ -114,7 +153,7 @@ describe('planCheckIn', () => {
     ]);
     expect(plan.append.map((e) => `${e.kind}:${e.id}`)).toEqual(['kr:KR-1', 'kr:KR-2', 'tactic:T-1', 'team:Sales']);
     expect(plan.append[0]).toMatchObject({ previous: 55000, value: 57000, confidence: 8, team: 'Sales', loggedAt: '2026-11-24' });
-    expect(plan.append[3].note).toBe('Fokus nächste Woche: Pilot');
+    expect(plan.append[3].note).toBe('Fokus für die nächste Woche: Pilot');
     expect(plan.tacticsDiscussed).toEqual(['T-1']);
   });
   it('refuses a note over 5000 characters in the sheet language, naming its length', () => {

@@ -91,7 +91,7 @@ describe('readImportRows on a messy German sheet', () => {
     expect(reason(4)).toContain('„ca. 20“ ist keine Zahl');
     expect(reason(6)).toContain('Doppelt zu Zeile 5');
     expect(reason(7)).toContain('Team „Marketing“ steht nicht in den Einstellungen');
-    expect(reason(10)).toContain('Start und Ziel sind beide 50');
+    expect(reason(10)).toContain('Startwert und Zielwert sind beide 50');
     expect(reason(13)).toContain('Kein Key-Result-Titel');
   });
 

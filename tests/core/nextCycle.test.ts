@@ -8,6 +8,19 @@ describe('followingCycle', () => {
     expect(followingCycle({ end: '2027-02-14', cadence: 'quarterly' })).toMatchObject({ name: 'Q1 2027', start: '2027-02-15', end: '2027-03-31' });
     expect(followingCycle({ end: '2027-01-31', cadence: 'monthly' })).toEqual({ name: '2027-02', start: '2027-02-01', end: '2027-02-28', cadence: 'monthly' });
   });
+  it('names the next quarter in the style of the old name', () => {
+    const after = (name: string, end = '2027-03-31') => followingCycle({ name, end, cadence: 'quarterly' }).name;
+    expect(after('1. Quartal 2027')).toBe('2. Quartal 2027');
+    expect(after('1.Quartal 2027')).toBe('2.Quartal 2027');
+    expect(after('4. Quartal 2026', '2026-12-31')).toBe('1. Quartal 2027');
+    expect(after('2027-Q1')).toBe('2027-Q2');
+    expect(after('2027 Q1')).toBe('2027 Q2');
+    expect(after('Q1/2027')).toBe('Q2/2027');
+    expect(after('q1 2027')).toBe('q2 2027');
+    expect(after('Q1 2027')).toBe('Q2 2027');
+    // A name in no quarter style: the plain form, with the right dates.
+    expect(followingCycle({ name: 'Pilot', end: '2027-02-26', cadence: 'quarterly' })).toMatchObject({ name: 'Q1 2027', start: '2027-02-27', end: '2027-03-31' });
+  });
 });
 
 describe('decisions', () => {

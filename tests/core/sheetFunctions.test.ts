@@ -17,7 +17,7 @@ describe('OKR_SCORE logic', () => {
   });
   it('names the argument, row and value it cannot score', () => {
     expect(() => okrScore('en', [[0], [0]], [[10], [10]], [[5], ['abc']])).toThrow('OKR_SCORE: current in row 2 is "abc", not a number.');
-    expect(() => okrScore('de', 5, 5, 5)).toThrow('OKR_SCORE: Start und Ziel sind beide 5');
+    expect(() => okrScore('de', 5, 5, 5)).toThrow('OKR_SCORE: Startwert und Zielwert sind beide 5');
     expect(() => okrScore('en', new Date(2026, 0, 1), 10, 5, undefined, () => LOCAL)).toThrow('OKR_SCORE: start is a date (2026-01-01); a number belongs here.');
     expect(() => okrScore('en', 1, 2, 1.5, 'sideways')).toThrow('OKR_SCORE: direction is "sideways"; use increase');
     expect(() => okrScore('en', [[1], [2]], [[1], [2], [3]], 1)).toThrow('OKR_SCORE: target has 3×1 cells but start has 2×1');

@@ -40,9 +40,10 @@ describe('the add-on menu', () => {
     const prompts = h.ui.dialogs.filter((d: any) => d.kind === 'prompt');
     expect(prompts[1].title).toBe('The cycle was not set up');
     expect(prompts[1].prompt).toContain('Give start and end dates');
-    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['OKRs', 'Settings', 'Tactics', 'Sheet1']);
+    // The empty Sheet1 of the new spreadsheet is removed; the tabs in their fixed order.
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['OKRs', 'Tactics', 'Settings']);
     expect(h.spreadsheet.getSheetByName('Settings')!.getRange('B2:B4').getDisplayValues().flat()).toEqual(['Q1 2027', '2027-01-01', '2027-03-31']);
-    expect(h.ui.toasts[0].message).toContain('Cycle "Q1 2027" is set up for 4 team(s)');
+    expect(h.ui.toasts[0].message).toContain('Cycle "Q1 2027" is set up for 4 teams');
   });
 
   it('cancelling the prompt changes nothing', () => {
@@ -108,7 +109,7 @@ describe('the add-on menu', () => {
     bundle.menuSetUpCycle();
     h.spreadsheet.getSheetByName('OKRs')!.getRange('A2:F2').setValues([['O-1', 'Customers love us', 'Sales', 'Roofshot', '', 'KR-1']]);
     bundle.menuRefreshDashboard();
-    expect(h.ui.toasts.pop()!.message).toContain('"Dashboard" is ready: 2 team(s), 1 objective(s).');
+    expect(h.ui.toasts.pop()!.message).toContain('"Dashboard" is ready: 2 teams, 1 objective.');
     expect(h.spreadsheet.getSheetByName('Dashboard')!.getCharts()).toHaveLength(2);
     bundle.menuRefreshDashboard();
     expect(h.ui.toasts.pop()!.message).toContain('"Dashboard" is current');

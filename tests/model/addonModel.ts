@@ -26,6 +26,7 @@
  */
 import fc from 'fast-check';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
+import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
 import { TACTIC_COLUMN } from '../../src/core/layout/tactics';
 import { LOG_COLUMN, LOG_KIND_LABELS } from '../../src/core/layout/checkInLog';
 import { INPUT_BACKGROUND, numberOf, textOf } from '../../src/core/layout/builder';
@@ -228,7 +229,7 @@ function krRows(values: unknown[][]): Map<string, number[]> {
 
 function weeklyRowOf(values: unknown[][], key: string): number {
   const pattern = new RegExp(`^(kept:)*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return values.findIndex((line) => pattern.test(textOf(line[9])));
+  return values.findIndex((line) => pattern.test(textOf(line[WEEKLY_COLUMN.key - 1])));
 }
 
 /** What the register's KR score must be for a row, from its raw cells, by the scoring code. */
@@ -374,7 +375,7 @@ export function checkInvariants(model: Model, world: World, computed = true): vo
   for (const sheet of world.h.spreadsheet.getSheets()) {
     for (const line of sheetValues(world, sheet.getName()).formulas)
       for (const formula of line)
-        if (formula && !trackedFormulas.has(formula) && /HYPERLINK|IMPORTXML|IMAGE\(|cmd\||A1\*100|^=1\+1$|SUM\(1,2\)/.test(formula))
+        if (formula && !trackedFormulas.has(formula) && !isOwnLink(formula) && /HYPERLINK|IMPORTXML|IMAGE\(|cmd\||A1\*100|^=1\+1$|SUM\(1,2\)/.test(formula))
           fail(model, `"${sheet.getName()}" holds the formula ${show(formula)}, made of text`);
   }
 }
@@ -644,7 +645,7 @@ export class TypeIntoWeekly implements AddonCommand {
   constructor(
     readonly pick: number,
     readonly row: number,
-    readonly column: 5 | 6 | 9,
+    readonly column: WeeklyInputColumn,
     readonly input: string | number,
   ) {}
   check = (m: Readonly<Model>) => m.weeklies.size > 0;
@@ -655,7 +656,7 @@ export class TypeIntoWeekly implements AddonCommand {
       const name = names[this.pick % names.length];
       const weekly = model.weeklies.get(name)!;
       const values = sheetValues(world, name).values;
-      const rows = values.map((line, i) => ({ key: textOf(line[9]), i })).filter(({ key }) => key.startsWith('kr:'));
+      const rows = values.map((line, i) => ({ key: textOf(line[WEEKLY_COLUMN.key - 1]), i })).filter(({ key }) => key.startsWith('kr:'));
       if (!rows.length) return;
       const { key, i } = rows[this.row % rows.length];
       world.sheet(name)!.getRange(i + 1, this.column).setValue(this.input);
@@ -666,6 +667,11 @@ export class TypeIntoWeekly implements AddonCommand {
       if (cell.formula || cell.value !== '') weekly.cells.push({ ...cell, key, column: this.column, kept: false });
     }, false);
   }
+}
+
+/** The Archive sheet's links to archived sheets: a sheet id and its name as one quoted string literal (inert). */
+function isOwnLink(formula: string): boolean {
+  return /^=HYPERLINK\("#gid=\d+","(?:[^"]|"")*"\)$/.test(formula);
 }
 
 /** What applying `name` must do, from the model: log each valid new KR entry once, copy it into the register. */
@@ -680,7 +686,7 @@ function modelApply(model: Model, name: string) {
   }
   const blank = (v: unknown) => v === '' || v === undefined || v === null;
   for (const [krId, entry] of entries) {
-    const [rawValue, rawConfidence, rawNote] = [entry[5], entry[6], entry[9]];
+    const [rawValue, rawConfidence, rawNote] = [entry[WEEKLY_COLUMN.input], entry[WEEKLY_COLUMN.second], entry[WEEKLY_COLUMN.note]];
     const note = textOf(rawNote);
     if (blank(rawValue) && blank(rawConfidence) && !note) continue;
     const value = blank(rawValue) ? null : numberOf(rawValue);
@@ -723,7 +729,7 @@ export class ApplyCheckIn implements AddonCommand {
       if (this.how === 'interleaved') {
         world.h.holdLock('document', 'user-b');
         const { alerts } = menu(model, world, 'menuApplyCheckIn');
-        if (!alerts.some((a) => /Someone else|Jemand anderes/.test(a))) fail(model, `a held lock did not say so: ${show(alerts)}`);
+        if (!alerts.some((a) => /Someone else|jemand anderes/.test(a))) fail(model, `a held lock did not say so: ${show(alerts)}`);
         world.h.releaseLock('document');
         apply('user-b');
         apply();
@@ -832,7 +838,8 @@ export class DeleteSheet implements AddonCommand {
     step(model, world, this.toString(), () => {
       const n = names(model);
       const all = [...generatedSheets(model), n.settings, n.tactics, n.checkInLog].filter((name) => world.sheet(name));
-      if (!all.length) return;
+      // Sheets never lets a person delete the last sheet of a spreadsheet.
+      if (!all.length || world.h.spreadsheet.getSheets().length < 2) return;
       const name = all[this.pick % all.length];
       world.h.spreadsheet.deleteSheet(world.sheet(name)!);
       model.frozen.delete(name);
@@ -950,10 +957,13 @@ const registerInput = (column: 'current' | 'confidence' | 'unit'): fc.Arbitrary<
     : column === 'confidence'
       ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom('high', '=2*4') })
       : fc.oneof(fc.constantFrom('EUR', '%', 'customers'), text.map((t) => `'${t}`));
-const weeklyInput = (column: 5 | 6 | 9): fc.Arbitrary<string | number> =>
-  column === 5
+/** The weekly's input columns: new value, confidence, note. */
+export type WeeklyInputColumn = typeof WEEKLY_COLUMN.input | typeof WEEKLY_COLUMN.second | typeof WEEKLY_COLUMN.note;
+
+const weeklyInput = (column: WeeklyInputColumn): fc.Arbitrary<string | number> =>
+  column === WEEKLY_COLUMN.input
     ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 150 }) }, { weight: 1, arbitrary: fc.constantFrom('n/a', '12,5', "'=1+1", '=40+2') })
-    : column === 6
+    : column === WEEKLY_COLUMN.second
       ? fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom(11, 'high', 7.5, '=3+4') })
       : fc.oneof(text.map((t) => `'${t}`), fc.constant(`'${'x'.repeat(5001)}`), fc.constant('="seen "&"today"'));
 
@@ -991,7 +1001,7 @@ export const COMMANDS: fc.Arbitrary<AddonCommand>[] = [
   pick.map((p) => new InsertRegisterRow(p)),
   week.map((w) => new GenerateWeekly(w)),
   fc
-    .record({ pick, row: pick, column: fc.constantFrom(5, 5, 6, 9) as fc.Arbitrary<5 | 6 | 9> })
+    .record({ pick, row: pick, column: fc.constantFrom<WeeklyInputColumn>(WEEKLY_COLUMN.input, WEEKLY_COLUMN.input, WEEKLY_COLUMN.second, WEEKLY_COLUMN.note) })
     .chain((p) => weeklyInput(p.column).map((input) => new TypeIntoWeekly(p.pick, p.row, p.column, input))),
   fc
     .record({ week, onWeekly: fc.option(pick, { nil: null }), how: fc.constantFrom('once', 'once', 'twice', 'interleaved') as fc.Arbitrary<'once' | 'twice' | 'interleaved'> })

@@ -13,6 +13,7 @@ import { HOSTILE, HOSTILE_SHORT, stored } from '../fixtures/hostile';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
 import { TACTIC_COLUMN } from '../../src/core/layout/tactics';
 import { LOG_COLUMN } from '../../src/core/layout/checkInLog';
+import { WEEKLY_COLUMN as W } from '../../src/core/layout/weekly';
 import { createWorld, UNEXPLAINED, type World } from './world';
 
 function cycle(teams = 'Sales, IT'): World {
@@ -37,7 +38,7 @@ function noUnexplained(world: World, mark: ReturnType<World['mark']>) {
 }
 
 /** The sheet row of a key in an event sheet's hidden key column. */
-function rowOf(world: World, sheet: string, key: string, keyColumn = 10): number {
+function rowOf(world: World, sheet: string, key: string, keyColumn: number = W.key): number {
   const values = world.sheet(sheet)!.getRange(1, keyColumn, world.sheet(sheet)!.getLastRow(), 1).getValues();
   const i = values.findIndex((line) => line[0] === key);
   if (i < 0) throw new Error(`no row ${key} in ${sheet}`);
@@ -116,7 +117,7 @@ describe('hostile text typed into the register by hand, then read by the add-on'
       expect(loaded.value.keyResults[0].title).toBe(text.trim());
       // The weekly copies the KR title with its unit, as text.
       const weeklyRow = rowOf(world, 'Weekly 2026-W48', `kr:${krId}`);
-      expectInert(world, 'Weekly 2026-W48', weeklyRow, 3, `${stored(text).trim()} (${stored(text).trim()})`);
+      expectInert(world, 'Weekly 2026-W48', weeklyRow, W.title, `${stored(text).trim()} (${stored(text).trim()})`);
     });
     // The review copies objective titles, as text.
     const review = world.sheet('Review Q4 2026')!;
@@ -140,13 +141,13 @@ describe('hostile text in weekly entries, applied into the Check-in log', () => 
     const weekly = world.sheet('Weekly 2026-W48')!;
     texts.forEach((text, i) => {
       const krRow = rowOf(world, 'Weekly 2026-W48', `kr:KR-${i + 1}`);
-      weekly.getRange(krRow, 5).setValue(i);
-      weekly.getRange(krRow, 9).setValue(`'${text}`);
+      weekly.getRange(krRow, W.input).setValue(i);
+      weekly.getRange(krRow, W.note).setValue(`'${text}`);
       const tacticRow = rowOf(world, 'Weekly 2026-W48', `tactic:T-${i + 1}`);
-      weekly.getRange(tacticRow, 5).setValue('partly');
-      weekly.getRange(tacticRow, 9).setValue(`'${text}`);
+      weekly.getRange(tacticRow, W.input).setValue('partly');
+      weekly.getRange(tacticRow, W.note).setValue(`'${text}`);
     });
-    weekly.getRange(rowOf(world, 'Weekly 2026-W48', 'problems:Sales'), 5).setValue(`'${texts[0]}`);
+    weekly.getRange(rowOf(world, 'Weekly 2026-W48', 'problems:Sales'), W.input).setValue(`'${texts[0]}`);
     const mark = world.mark();
     world.bundle.menuApplyCheckIn();
     noUnexplained(world, mark);
@@ -183,7 +184,14 @@ describe('hostile text in the retrospective and the set-up prompt', () => {
     const mark = world.mark();
     world.bundle.menuNewRetrospective();
     noUnexplained(world, mark);
-    texts.forEach((text, i) => expectInert(world, 'Settings', i + 2, 6, text));
+    // Settings shows each win through the add-on's own reference to its retrospective cell (no second click needed):
+    // the formula is exactly that reference, and the value is the text, as typed.
+    texts.forEach((text, i) => {
+      const range = world.sheet('Settings')!.getRange(i + 2, 6);
+      const row = rowOf(world, name, `quickwin:${i + 1}`, 4);
+      const ref = `'${name}'!$B$${row}`;
+      expect({ formula: range.getFormula(), value: range.getValue() }).toEqual({ formula: `=IF(TRIM(${ref})="","",${ref})`, value: text });
+    });
   });
 
   it.each(HOSTILE_SHORT.filter((h) => h.text.trim() && !/[,;\n]/.test(h.text)).map((h) => [h.name, h.text]))('team name %s: written as inert text or explained', (_, text) => {

@@ -2,6 +2,7 @@
  * Regression tests for what the model-based test found, each through the
  * built dist/Code.js over the in-memory workbook (see world.ts).
  */
+import { WEEKLY_COLUMN as W } from '../../src/core/layout/weekly';
 import fc from 'fast-check';
 import { createWorld, UNEXPLAINED, type World } from './world';
 import {
@@ -88,8 +89,9 @@ describe('what people typed into the register survives the add-on', () => {
     cell(world, 3, 'confidence').setValue('=2*4');
     world.bundle.menuNewWeekly();
     const weekly = world.sheet('Weekly 2026-W48')!;
-    const keys = weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
-    weekly.getRange(keys.indexOf('kr:KR-1') + 1, 5, 1, 2).setValues([[30, 7]]);
+    const keys = weekly.getRange(1, W.key, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
+    weekly.getRange(keys.indexOf('kr:KR-1') + 1, W.input).setValue(30);
+    weekly.getRange(keys.indexOf('kr:KR-1') + 1, W.second).setValue(7);
     world.bundle.menuApplyCheckIn();
     expect(cell(world, 2, 'current').getValue()).toBe(30);
     expect(cell(world, 2, 'confidence').getValue()).toBe(7);
@@ -102,15 +104,15 @@ describe('what people typed into the register survives the add-on', () => {
     save(world, draft());
     world.bundle.menuNewWeekly();
     const weekly = world.sheet('Weekly 2026-W48')!;
-    const rowOf = (key: string) => weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((line) => line[0]).indexOf(key) + 1;
-    weekly.getRange(rowOf('kr:KR-1'), 5).setValue('=40+2');
-    weekly.getRange(rowOf('kr:KR-1'), 6).setValue('=3+4');
-    weekly.getRange(rowOf('kr:KR-1'), 9).setValue('="seen "&"today"');
+    const rowOf = (key: string) => weekly.getRange(1, W.key, weekly.getLastRow(), 1).getValues().map((line) => line[0]).indexOf(key) + 1;
+    weekly.getRange(rowOf('kr:KR-1'), W.input).setValue('=40+2');
+    weekly.getRange(rowOf('kr:KR-1'), W.second).setValue('=3+4');
+    weekly.getRange(rowOf('kr:KR-1'), W.note).setValue('="seen "&"today"');
     save(world, draft({ title: 'A second objective' })); // new KRs: the weekly's rows move
     world.bundle.menuNewWeekly();
     const row = rowOf('kr:KR-1');
-    const formulas = weekly.getRange(row, 1, 1, 9).getFormulas()[0];
-    expect([formulas[4], formulas[5], formulas[8]]).toEqual(['=40+2', '=3+4', '="seen "&"today"']);
+    const formulas = weekly.getRange(row, 1, 1, W.note).getFormulas()[0];
+    expect([formulas[W.input - 1], formulas[W.second - 1], formulas[W.note - 1]]).toEqual(['=40+2', '=3+4', '="seen "&"today"']);
     world.bundle.menuApplyCheckIn();
     expect(cell(world, 2, 'current').getValue()).toBe(42);
     expect(cell(world, 2, 'confidence').getValue()).toBe(7);
@@ -175,8 +177,8 @@ describe('the next cycle in the model', () => {
       new SaveNewObjective(0, 'Customers love us', [{ title: 'Repeat orders', kind: 'increase', current: 10 }, { title: 'Churn', kind: 'decrease', current: null }], ['Call before e-mail']),
       new TypeIntoRegister(1, 'unit', "'=HYPERLINK(\"http://x\",\"y\")"),
       new GenerateWeekly(0),
-      new TypeIntoWeekly(0, 0, 5, 40),
-      new TypeIntoWeekly(0, 0, 9, '="seen "&"today"'),
+      new TypeIntoWeekly(0, 0, W.input, 40),
+      new TypeIntoWeekly(0, 0, W.note, '="seen "&"today"'),
       new ApplyCheckIn(0, 0, 'once'),
       new GenerateEventSheet('menuNewReview'),
       new TypeFreeText(0, 0, "'we learned a lot"),
@@ -185,7 +187,7 @@ describe('the next cycle in the model', () => {
       new TypeIntoRegister(0, 'current', '=40+2'),
       new SaveNewObjective(1, 'Fewer incidents', [{ title: 'Incidents', kind: 'decrease', current: 50 }], []),
       new GenerateWeekly(1),
-      new TypeIntoWeekly(0, 0, 5, 12),
+      new TypeIntoWeekly(0, 0, W.input, 12),
       new ApplyCheckIn(1, 0, 'twice'),
       new StartNextCycle('YES'),
     ];

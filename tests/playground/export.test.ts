@@ -15,7 +15,8 @@ let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
   session = realisticSession('en');
-  const other = session.spreadsheet.getSheetByName('Sheet1')!;
+  // A sheet of one's own (set-up removed the empty Sheet1 the new spreadsheet came with).
+  const other = session.spreadsheet.getSheetByName('Sheet1') ?? session.spreadsheet.insertSheet('Sheet1');
   other.getRange('A1:C2').setValues([[0, 10, 5], [0, 10, 20]]);
   other.getRange('D1').setFormula('=ARRAYFORMULA(A1:A2+B1:B2)');
   other.getRange('E1').setFormula('=OKR_SCORE(A1:A2,B1:B2,C1:C2)');
@@ -79,7 +80,7 @@ describe('the .xlsx export', () => {
     // 200 rows carry formulas; the print area ends with the last key result (the realistic cycle's), not at row 200.
     const fake = session.spreadsheet.getSheetByName('OKRs')!;
     const last = fake.getRange(1, REGISTER_COLUMN.krId, 300, 1).getValues().map((r) => r[0]).lastIndexOf(fake.getRange(1, REGISTER_COLUMN.krId, 300, 1).getValues().map((r) => r[0]).filter(Boolean).pop()) + 1;
-    expect(okrs.pageSetup.printArea).toBe(`A1:S${last}`); // exceljs reads back the absolute $A$1:$S$n it wrote
+    expect(okrs.pageSetup.printArea).toBe(`A1:T${last}`); // through the contact column T; exceljs reads back the absolute $A$1:$T$n it wrote
     expect(okrs.pageSetup.printTitlesRow).toBe('1:1');
     expect(wb.worksheets.every((w) => w.pageSetup.orientation === 'landscape' && w.pageSetup.paperSize === 9)).toBe(true);
   });

@@ -70,7 +70,7 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
   }, 60_000);
 
   it.each([0, 30])('fills a block typed with Tab and Enter at %i ms per key, Enter going back to the first column', async (delay) => {
-    await openTab(page, 'Sheet1');
+    await openTab(page, 'Notes');
     const top = delay ? 11 : 1;
     await cell(page, `A${top}`).click();
     const expected: string[][] = [];
@@ -84,7 +84,7 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
     }
     expect(await active(page)).toBe(`A${top + 5}`);
     await settled(page);
-    const grid = await stored(page, 'Sheet1');
+    const grid = await stored(page, 'Notes');
     for (let r = 0; r < 5; r++) {
       for (let c = 0; c < 4; c++) {
         const a1 = `${String.fromCharCode(65 + c)}${top + r}`;
@@ -95,7 +95,7 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
   }, 90_000);
 
   it('keeps values typed into cells picked by clicks, with no delay between keys and clicks', async () => {
-    await openTab(page, 'Sheet1');
+    await openTab(page, 'Notes');
     const cells = ['F2', 'G5', 'F3', 'H1', 'G2', 'F4'];
     for (const [i, a1] of cells.entries()) {
       await cell(page, a1).click();
@@ -103,12 +103,12 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
     }
     await cell(page, 'H8').click(); // the last edit ends with a click elsewhere
     await settled(page);
-    const grid = await stored(page, 'Sheet1');
+    const grid = await stored(page, 'Notes');
     expect(cells.map((a1) => at(grid, a1))).toEqual(cells.map((_, i) => String(100 + i)));
   }, 60_000);
 
   it('moves with arrows, Ctrl+arrows and Tab; Escape drops an edit; F2 edits the content; Delete clears a range', async () => {
-    await openTab(page, 'Sheet1');
+    await openTab(page, 'Notes');
     await cell(page, 'A1').click();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -131,7 +131,7 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
     await page.keyboard.type('!');
     await page.keyboard.press('Enter');
     await settled(page);
-    let grid = await stored(page, 'Sheet1');
+    let grid = await stored(page, 'Notes');
     expect(at(grid, 'B2')).toBe('5.5');
     expect(at(grid, 'A1')).toBe('row 1 col 1!');
 
@@ -141,13 +141,13 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
     await expect(page.locator('#cell-name').textContent()).resolves.toBe('A3:B4');
     await page.keyboard.press('Delete');
     await settled(page);
-    grid = await stored(page, 'Sheet1');
+    grid = await stored(page, 'Notes');
     expect(['A3', 'B3', 'A4', 'B4'].map((a1) => at(grid, a1))).toEqual(['', '', '', '']);
     expect(at(grid, 'C3')).toBe('row 3 col 3');
   }, 60_000);
 
   it('copies a range with Ctrl+C and pastes it with Ctrl+V, formulas moving along as in Sheets', async () => {
-    await openTab(page, 'Sheet1');
+    await openTab(page, 'Notes');
     await type(page, 'A20', '2');
     await type(page, 'B20', '3');
     await type(page, 'C20', '=A20*B20');
@@ -159,7 +159,7 @@ describeBrowser('the grid in headless Chromium, used like Sheets', () => {
     await cell(page, 'B22').click();
     await page.keyboard.press('Control+v');
     await settled(page);
-    const grid = await stored(page, 'Sheet1');
+    const grid = await stored(page, 'Notes');
     expect(['B22', 'C22', 'D22'].map((a1) => at(grid, a1))).toEqual(['2', '3', '6']);
     await cell(page, 'D22').click();
     await expect(page.locator('#formula-input').inputValue()).resolves.toBe('=B22*C22');

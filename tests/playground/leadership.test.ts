@@ -68,10 +68,10 @@ describeBrowser('dashboard, import and next cycle in the playground', () => {
     await menu(page, 'menuImportOkrs');
     const importPage = page.frameLocator('#sidebar-frame');
     await importPage.locator('#import').waitFor();
-    await expect(importPage.locator('#import').textContent()).resolves.toBe('Import 2 key result(s)');
+    await expect(importPage.locator('#import').textContent()).resolves.toBe('Import 2 key results');
     await importPage.locator('#import').click();
     await importPage.locator('p.ok').waitFor();
-    await expect(importPage.locator('p.ok').textContent()).resolves.toContain('2 key result(s) in 2 objective(s)');
+    await expect(importPage.locator('p.ok').textContent()).resolves.toContain('2 key results in 2 objectives');
     await openTab(page, 'OKRs');
     await expect(cell(page, 'G2').textContent()).resolves.toBe('Repeat orders');
     await expect(cell(page, 'A1').textContent()).resolves.not.toBe('');
@@ -101,7 +101,12 @@ describeBrowser('dashboard, import and next cycle in the playground', () => {
     await page.waitForSelector('#dialog[open]');
     await page.click('#dialog-buttons button[value="YES"]');
     await page.waitForSelector('.toast >> text=Cycle Q1 2027 is set up');
-    await expect(tabs()).resolves.toEqual(expect.arrayContaining(['OKRs', 'OKRs (Q4 2026)', 'Dashboard (Q4 2026)', 'Settings (Q4 2026)', 'Sheet1']));
+    // The running cycle in front, then Sheet1 (it holds the goals), then the Archive list; the archived sheets are hidden behind it.
+    await expect(tabs()).resolves.toEqual(['OKRs', 'Tactics', 'Settings', 'Sheet1', 'Archive']);
+    await openTab(page, 'Archive');
+    await expect(page.locator('table.sheet[data-sheet="Archive"]').textContent()).resolves.toEqual(
+      expect.stringMatching(/OKRs \(Q4 2026\)[\s\S]*Dashboard \(Q4 2026\)[\s\S]*Settings \(Q4 2026\)/),
+    );
     await openTab(page, 'OKRs');
     await expect(cell(page, 'G2').textContent()).resolves.toBe('Repeat orders'); // carried into the new cycle
     await page.close();

@@ -62,7 +62,7 @@ describeBrowser('the playground in headless Chromium', () => {
     await page.fill('#dialog-input', 'Q4 2026; Sales, IT');
     await page.click('#dialog-buttons button[value="OK"]');
     await page.waitForSelector('.toast');
-    await expect(page.locator('.toast').first().textContent()).resolves.toContain('Cycle "Q4 2026" is set up for 2 team(s)');
+    await expect(page.locator('.toast').first().textContent()).resolves.toContain('Cycle "Q4 2026" is set up for 2 teams');
     await page.waitForSelector('#tabs button[data-sheet="OKRs"]');
 
     // Add an objective in the real sidebar (google.script.run over HTTP to dist/Code.js).
@@ -90,17 +90,20 @@ describeBrowser('the playground in headless Chromium', () => {
     // This week's check-in: generate, enter, apply.
     await menu(page, 'menuNewWeekly');
     await page.waitForSelector('table.sheet[data-sheet="Weekly 2026-W48"]');
-    const keyCell = page.locator('td[data-a1^="A"]', { hasText: /^KR-1$/ }); // the key column J is hidden, as in Sheets
+    // Weekly columns: KR ID A, start C, target D, last value E, new value F, confidence J (the key column L is hidden, as in Sheets).
+    const keyCell = page.locator('td[data-a1^="A"]', { hasText: /^KR-1$/ });
     const row = Number((await keyCell.getAttribute('data-a1'))!.slice(1));
-    await expect(text(page, `D${row}`)).resolves.toBe('55,000');
-    await type(page, `E${row}`, '58000');
-    await page.waitForFunction((r) => document.querySelector(`td[data-a1="E${r}"]`)?.textContent === '58,000', row);
+    await expect(text(page, `C${row}`)).resolves.toBe('50,000'); // start
+    await expect(text(page, `D${row}`)).resolves.toBe('60,000'); // target
+    await expect(text(page, `E${row}`)).resolves.toBe('55,000'); // last value
+    await type(page, `F${row}`, '58000');
+    await page.waitForFunction((r) => document.querySelector(`td[data-a1="F${r}"]`)?.textContent === '58,000', row);
     // Confidence is a drop-down (0-10), as in Sheets.
     const drawn = await page.evaluate(() => document.body.dataset.ready);
-    await cell(page, `F${row}`).locator('select').selectOption('7');
+    await cell(page, `J${row}`).locator('select').selectOption('7');
     await page.waitForFunction((before) => document.body.dataset.ready !== before, drawn); // written and redrawn
     await menu(page, 'menuApplyCheckIn');
-    await page.waitForSelector('.toast >> text=Week 2026-W48 applied');
+    await page.waitForSelector('.toast >> text=Check-in of week 48 of 2026 applied');
     await openTab(page, 'OKRs');
     await expect(text(page, 'K2')).resolves.toBe('58,000');
     await expect(text(page, 'P2')).resolves.toBe('80%');

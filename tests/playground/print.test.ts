@@ -141,7 +141,7 @@ run('the export printed to PDF by LibreOffice', () => {
     let expected = 1; // the contents sheet
     const perSheet: string[] = [];
     for (const sheet of session.spreadsheet.sheets) {
-      if (sheet.hidden) continue;
+      // Hidden sheets (the archived cycles) are printed too: LibreOffice's PDF conversion prints every sheet.
       const area = printArea(sheet, session.spreadsheet);
       if (!area) continue;
       let width = 0;
@@ -166,6 +166,6 @@ run('the export printed to PDF by LibreOffice', () => {
     }
     console.log(`PDF of the export: ${pages.length} pages; the content needs ${expected} (${perSheet.join(', ')}, contents: 1)`);
     // LibreOffice rounds the scale to whole percent and keeps a row whole: a page more or less per few sheets.
-    expect(Math.abs(pages.length - expected)).toBeLessThanOrEqual(2);
+    expect(Math.abs(pages.length - expected)).toBeLessThanOrEqual(Math.max(2, Math.ceil(perSheet.length / 5)));
   });
 });

@@ -4,6 +4,7 @@
  * user (protection warnings, validation), the google.script.run surface, and
  * the workbook file across sessions.
  */
+import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,13 +77,13 @@ describe('the playground session', () => {
     expect(session.edit('OKRs', 2, REGISTER_COLUMN.krScore, '1', true)).toEqual({ ok: true });
     session.runMenu('menuNewWeekly');
     const weekly = session.spreadsheet.getSheetByName('Weekly 2026-W48')!;
-    const keys = weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((r) => r[0]);
+    const keys = weekly.getRange(1, WEEKLY_COLUMN.key, weekly.getLastRow(), 1).getValues().map((r) => r[0]);
     const row = keys.indexOf('unrealistic:Sales') + 1;
     expect(row).toBeGreaterThan(0);
-    const rejected = session.edit(weekly.getName(), row, 5, 'maybe');
+    const rejected = session.edit(weekly.getName(), row, WEEKLY_COLUMN.input, 'maybe');
     expect(rejected.rejected).toContain('violates the data validation rules');
-    expect(weekly.getRange(row, 5).getValue()).toBe('');
-    expect(session.edit(weekly.getName(), row, 5, 'yes')).toEqual({ ok: true });
+    expect(weekly.getRange(row, WEEKLY_COLUMN.input).getValue()).toBe('');
+    expect(session.edit(weekly.getName(), row, WEEKLY_COLUMN.input, 'yes')).toEqual({ ok: true });
   });
 
   it('lets google.script.run reach the bundle’s functions only, with values as JSON', () => {

@@ -168,6 +168,27 @@ describe('dashboard on the realistic cycle', () => {
     expect(d.sheet.getCharts()).toHaveLength(3);
   });
 
+  it('takes team levels from Settings: a company-level team roots the tree, departments below, nothing "not aligned" for them', () => {
+    const { h } = env;
+    const settings = h.spreadsheet.getSheetByName('Settings')!;
+    // Set-up wrote a level for every team; the column has a drop-down of the three levels.
+    expect(settings.getRange('D1:E5').getValues()).toEqual([['Teams', 'Level'], ['Sales', 'team'], ['Customer Success', 'team'], ['Platform', 'team'], ['People', 'team']]);
+    expect(settings.getRange('E2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['company', 'department', 'team']);
+    settings.getRange('E2:E3').setValues([['company'], ['department']]);
+    refreshDashboard('en');
+    const d = dashboard(h);
+    const C = DASH_COLUMN;
+    expect(d.line('obj:O-1')[C.level - 1]).toBe('company'); // Sales
+    expect(d.line('obj:O-2')[C.level - 1]).toBe('company');
+    expect(d.line('obj:O-4')[C.level - 1]).toBe('department'); // Customer Success
+    expect(d.line('obj:O-7')[C.level - 1]).toBe('team');
+    // Only the roots of teams below company level are listed as not aligned.
+    const heading = d.values.findIndex((line) => String(line[0]).startsWith('Objectives without a parent'));
+    const listed: string[] = [];
+    for (let r = heading + 2; r < d.values.length && /^O-\d+$/.test(String(d.values[r][0])); r++) listed.push(String(d.values[r][0]));
+    expect(listed).toEqual(['O-4', 'O-7', 'O-10']);
+  });
+
   it('leaves a foreign sheet named Dashboard alone', () => {
     const { h } = env;
     h.spreadsheet.insertSheet('Dashboard').getRange('A1').setValue('mine');

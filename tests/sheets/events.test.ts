@@ -2,7 +2,7 @@ import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScr
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from '../fixtures/realisticCycle';
 import { setUpCycle } from '../../src/app/setup';
 import { applyCheckIn, generateRetrospective, generateReview, generateWeekly } from '../../src/app/events';
-import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
+import { WEEKLY_COLUMN, WEEKLY_WIDTHS } from '../../src/core/layout/weekly';
 import { LOG_WIDTH } from '../../src/core/layout/checkInLog';
 import { REGISTER_COLUMN, type RegisterRow } from '../../src/core/layout/register';
 import type { TacticRow } from '../../src/core/layout/tactics';
@@ -82,27 +82,33 @@ describe('weekly check-in on the realistic cycle', () => {
     const sheet = h.spreadsheet.getSheetByName(WEEKLY)!;
     expect(sheet.getRange('A1').getValue()).toBe(WEEKLY);
     const r = rowOf(h, 'kr:KR-1');
-    expect(sheet.getRange(r, 1, 1, 4).getValues()[0]).toEqual(['KR-1', 'Sales', 'Revenue per existing customer (EUR)', 55000]);
-    expect(sheet.getRange(r, 7).getFormula()).toBe(`=IF(AND(ISNUMBER($E${r}),ISNUMBER($D${r})),$E${r}-$D${r},"")`);
-    expect(sheet.getRange(r, 8).getFormula()).toContain('MATCH($A' + r);
-    // Pace is the register's pace for the KR.
+    // KR ID, title, start, target, last value
+    expect(sheet.getRange(r, 1, 1, 5).getValues()[0]).toEqual(['KR-1', 'Revenue per existing customer (EUR)', 50000, 60000, 55000]);
+    expect(sheet.getRange(r, 7).getFormula()).toBe(`=IF(AND(ISNUMBER($F${r}),ISNUMBER($E${r})),$F${r}-$E${r},"")`);
+    expect(sheet.getRange(r, 9).getFormula()).toContain('MATCH($A' + r);
+    // Score and pace are the register's for the KR.
     const register = h.spreadsheet.getSheetByName('OKRs')!;
-    expect(sheet.getRange(r, 8).getValue()).toBe(register.getRange(2, REGISTER_COLUMN.pace).getValue());
-    expect(['on track', 'at risk', 'off track']).toContain(sheet.getRange(r, 8).getValue());
-    expect(sheet.getRange(r, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(sheet.getRange(r, WEEKLY_COLUMN.score).getValue()).toBe(register.getRange(2, REGISTER_COLUMN.krScore).getValue());
+    expect(sheet.getRange(r, WEEKLY_COLUMN.pace).getValue()).toBe(register.getRange(2, REGISTER_COLUMN.pace).getValue());
+    expect(['on track', 'at risk', 'off track']).toContain(sheet.getRange(r, WEEKLY_COLUMN.pace).getValue());
+    expect(sheet.getRange(r, WEEKLY_COLUMN.second).getDataValidation()!.getCriteriaValues()[0]).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     const t = rowOf(h, 'tactic:T-1');
-    expect(sheet.getRange(t, 3).getValue()).toBe(TACTIC_ROWS[0].principle);
-    expect(sheet.getRange(t, 5).getDataValidation()!.getCriteriaValues()[0]).toEqual(['yes, fully', 'partly', 'no']);
-    expect(sheet.getRange(rowOf(h, 'unrealistic:Sales'), 5).getDataValidation()!.getCriteriaValues()[0]).toEqual(['yes', 'no']);
+    expect(String(sheet.getRange(t, 2).getValue())).toContain(TACTIC_ROWS[0].principle);
+    expect(sheet.getRange(t, WEEKLY_COLUMN.input).getDataValidation()!.getCriteriaValues()[0]).toEqual(['yes, fully', 'partly', 'no']);
+    expect(sheet.getRange(rowOf(h, 'unrealistic:Sales'), WEEKLY_COLUMN.input).getDataValidation()!.getCriteriaValues()[0]).toEqual(['yes', 'no']);
+    // Laid out for a laptop beside the sidebar: the input columns as wide as planned, the key column hidden.
+    expect(sheet.getColumnWidth(WEEKLY_COLUMN.input)).toBe(WEEKLY_WIDTHS[WEEKLY_COLUMN.input]);
+    expect(sheet.getColumnWidth(WEEKLY_COLUMN.note)).toBe(150);
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe(WEEKLY);
     for (const kind of ['assumption', 'problems', 'improvements', 'focus']) expect(rowOf(h, `${kind}:People`)).toBeGreaterThan(0);
     // every KR once, each in its team's block
     const keys = sheet.getRange(1, WEEKLY_COLUMN.key, sheet.getLastRow(), 1).getValues().map((l) => l[0]);
     expect(keys.filter((k) => String(k).startsWith('kr:'))).toHaveLength(36);
     expect(keys.filter((k) => String(k).startsWith('tactic:'))).toHaveLength(10);
     expect(rowOf(h, 'kr:KR-10')).toBeGreaterThan(rowOf(h, '#team:Customer Success'));
-    // printable: content fits a portrait A4 width, the key column is hidden
-    const width = [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((sum, c) => sum + sheet.getColumnWidth(c), 0);
-    expect(width).toBeLessThanOrEqual(700);
+    // On screen beside the 300-px sidebar of a 1366-px window (976 px of cells): every column up to the note; the key column is hidden.
+    const width = Array.from({ length: WEEKLY_COLUMN.note }, (_, i) => sheet.getColumnWidth(i + 1)).reduce((sum, w) => sum + w, 0);
+    expect(width).toBeLessThanOrEqual(976);
     expect(sheet.isColumnHiddenByUser(WEEKLY_COLUMN.key)).toBe(true);
   });
 
@@ -178,12 +184,13 @@ describe('weekly check-in on the realistic cycle', () => {
     expect(again.kind).toBe('regenerated');
     expect(h.spreadsheet.getSheets().filter((s) => s.getName().startsWith('Weekly'))).toHaveLength(1);
     const row = rowOf(h, 'kr:KR-5');
-    expect(sheet.getRange(row, 5, 1, 5).getValues()[0]).toEqual([12.5, 6, expect.any(Number), expect.anything(), 'note 5']);
-    expect(sheet.getRange(rowOf(h, 'tactic:T-4'), 5).getValue()).toBe('no');
-    expect(sheet.getRange(rowOf(h, 'problems:Platform'), 5).getValue()).toBe('=not a formula');
-    expect(sheet.getRange(rowOf(h, 'problems:Platform'), 5).getFormula()).toBe('');
+    const C = WEEKLY_COLUMN;
+    expect([C.input, C.change, C.second, C.note].map((c) => sheet.getRange(row, c).getValue())).toEqual([12.5, expect.any(Number), 6, 'note 5']);
+    expect(sheet.getRange(rowOf(h, 'tactic:T-4'), C.input).getValue()).toBe('no');
+    expect(sheet.getRange(rowOf(h, 'problems:Platform'), C.input).getValue()).toBe('=not a formula');
+    expect(sheet.getRange(rowOf(h, 'problems:Platform'), C.input).getFormula()).toBe('');
     expect(rowOf(h, 'kr:KR-37')).toBeGreaterThan(0);
-    const all = sheet.getRange(1, 1, sheet.getLastRow(), 9).getValues().flat();
+    const all = sheet.getRange(1, 1, sheet.getLastRow(), 11).getValues().flat();
     expect(all).toContain('parking lot: hiring freeze');
   });
 
@@ -259,10 +266,34 @@ describe('weekly check-in on the realistic cycle', () => {
     applyCheckIn('en', TODAY);
     h.spreadsheet.getSheetByName('OKRs')!.getRange(2, REGISTER_COLUMN.current).setValue(58000);
     generateWeekly('en', new Date(2026, 11, 1));
-    expect(h.spreadsheet.getSheetByName('Weekly 2026-W49')!.getRange(rowOf(h, 'kr:KR-1', 'Weekly 2026-W49'), 4).getValue()).toBe(57000);
+    expect(h.spreadsheet.getSheetByName('Weekly 2026-W49')!.getRange(rowOf(h, 'kr:KR-1', 'Weekly 2026-W49'), WEEKLY_COLUMN.last).getValue()).toBe(57000);
     // regenerating W48 after apply still shows the value before W48
     generateWeekly('en', TODAY);
-    expect(h.spreadsheet.getSheetByName(WEEKLY)!.getRange(rowOf(h, 'kr:KR-1'), 4).getValue()).toBe(55000);
+    expect(h.spreadsheet.getSheetByName(WEEKLY)!.getRange(rowOf(h, 'kr:KR-1'), WEEKLY_COLUMN.last).getValue()).toBe(55000);
+  });
+
+  it('puts weeklies in week order after the cycle sheets, the new one active; review and retrospective active and in place', () => {
+    const { h } = env;
+    generateWeekly('en', new Date(2026, 11, 8)); // W50 first
+    generateWeekly('en', TODAY); // then W48
+    h.spreadsheet.insertSheet('My notes', 0);
+    generateWeekly('en', new Date(2026, 11, 1)); // then W49
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe('Weekly 2026-W49');
+    generateReview('en');
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe('Review Q4 2026');
+    generateRetrospective('en');
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe('Retrospective Q4 2026');
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      'OKRs',
+      'Review Q4 2026',
+      'Retrospective Q4 2026',
+      'Tactics',
+      'Settings',
+      'Weekly 2026-W48',
+      'Weekly 2026-W49',
+      'Weekly 2026-W50',
+      'My notes',
+    ]);
   });
 });
 
@@ -336,13 +367,17 @@ describe('review and retrospective', () => {
       const health = keys.indexOf('health:Platform') + 1;
       expect(sheet.getRange(health, 2).getDataValidation()!.getCriteriaValues()[0]).toEqual(['1', '2', '3', '4', '5']);
       const win = (i: number) => keys.indexOf(`quickwin:${i}`) + 1;
+      const settings = h.spreadsheet.getSheetByName('Einstellungen')!;
       sheet.getRange(win(1), 2).setValue('Weekly kürzer halten');
       sheet.getRange(win(2), 2).setValue('Check-in-Vorlage früher verschicken');
-      const settings = h.spreadsheet.getSheetByName('Einstellungen')!;
+      // Carried as soon as they are filled in: Settings shows them without a second click.
+      expect(settings.getRange('F2:F4').getValues().map((l) => l[0])).toEqual(['Weekly kürzer halten', 'Check-in-Vorlage früher verschicken', '']);
+      expect(settings.getRange('F2').getFormula()).toBe(`=IF(TRIM('Retrospektive Q4 2026'!$B$${win(1)})="","",'Retrospektive Q4 2026'!$B$${win(1)})`);
+      // What someone types into Settings wins; choosing "Neue Retrospektive" again fills only empty cells, nothing twice.
       settings.getRange('F2').setValue('schon da');
       const again = generateRetrospective('de');
-      expect(again).toEqual({ kind: 'exists', name: 'Retrospektive Q4 2026', carried: 2 });
-      expect(settings.getRange('F2:F4').getValues().map((l) => l[0])).toEqual(['schon da', 'Weekly kürzer halten', 'Check-in-Vorlage früher verschicken']);
+      expect(again).toEqual({ kind: 'exists', name: 'Retrospektive Q4 2026', carried: 1 });
+      expect(settings.getRange('F2:F4').getValues().map((l) => l[0])).toEqual(['schon da', 'Check-in-Vorlage früher verschicken', 'Weekly kürzer halten']);
       expect(generateRetrospective('de').carried).toBe(0);
     } finally {
       env.uninstall();
@@ -379,11 +414,12 @@ describe('SpreadsheetApp calls do not grow with the number of KRs', () => {
       env.uninstall();
     }
   }
-  it('3 vs 300 KRs: equal and under 45 each', () => {
+  it('3 vs 300 KRs: equal and under 60 each', () => {
     const small = measure(3);
     const large = measure(300);
     expect(large).toEqual(small);
-    for (const count of Object.values(large)) expect(count).toBeLessThan(45); // was under 40; since the stricter emulator also: the spreadsheet's time zone, trimming a new sheet (deleteRows, deleteColumns), the add-on's protection description
+    // The budget includes the laptop layout (runs of column widths, wrapped header rows) and the tab order (calls per sheet, not per KR).
+    for (const count of Object.values(large)) expect(count).toBeLessThan(60);
   });
 });
 

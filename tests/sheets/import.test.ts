@@ -91,7 +91,7 @@ describe('import existing OKRs from a messy German sheet', () => {
     expect(register.getRange(38, REGISTER_COLUMN.krScore).getValue()).toBeCloseTo(0.5);
     expect(register.getRange(39, REGISTER_COLUMN.krScore).getValue()).toBeCloseTo((8.5 - 7.4) / 3.5);
     expect(register.getRange(38, REGISTER_COLUMN.objectiveScore).getValue()).toBeCloseTo((0.5 + (8.5 - 7.4) / 3.5) / 2);
-    expect(result.ok && result.message).toContain('6 Key Result(s) in 5 Objective(s) ins Register importiert. 5 Zeile(n)');
+    expect(result.ok && result.message).toContain('6 Key Results in 5 Objectives ins Register importiert. 5 Zeilen wurden nicht importiert.');
   });
 
   it('importing again adds nothing twice', () => {

@@ -87,15 +87,29 @@ describe('start next cycle on the realistic cycle (English)', () => {
     };
     expect(outcome.archived).toEqual(expect.arrayContaining(Object.entries(renames).map(([from, to]) => ({ from, to }))));
     const names = h.spreadsheet.getSheets().map((s) => s.getName());
-    expect(names.slice(0, 3)).toEqual(['OKRs', 'Settings', 'Tactics']);
-    expect(names).toHaveLength(before.size + 3);
+    // The running cycle in front, people's own sheets, the Archive list, then the archived cycle, hidden.
+    expect(names.slice(0, 3)).toEqual(['OKRs', 'Tactics', 'Settings']);
+    expect(names).toHaveLength(before.size + 4);
+    const archive = names.indexOf('Archive');
+    expect(names.slice(archive + 1).sort()).toEqual(Object.values(renames).sort());
+    expect(names.indexOf('My notes')).toBeLessThan(archive);
+    for (const archived of Object.values(renames)) expect(h.spreadsheet.getSheetByName(archived)!.isSheetHidden()).toBe(true);
+    expect(h.spreadsheet.getSheetByName('OKRs')!.isSheetHidden()).toBe(false);
+    expect(h.spreadsheet.getActiveSheet().getName()).toBe('OKRs');
+    const list = h.spreadsheet.getSheetByName('Archive')!;
+    const links = list.getRange(4, 2, Object.keys(renames).length, 1).getFormulas().map((l) => l[0]);
+    for (const archived of Object.values(renames)) {
+      const gid = h.spreadsheet.getSheetByName(archived)!.getSheetId();
+      expect(links).toContain(`=HYPERLINK("#gid=${gid}","${archived}")`);
+    }
+    expect(list.getRange('A4').getValue()).toBe('Q4 2026');
     for (const archived of Object.values(renames)) {
       const sheet = h.spreadsheet.getSheetByName(archived)!;
       const [protection] = sheet.getProtections(h.globals.SpreadsheetApp.ProtectionType.SHEET);
       expect(protection.isWarningOnly()).toBe(true);
       expect(protection.getDescription()).toContain('Q4 2026');
     }
-    for (const other of ['My notes', 'Sheet1']) expect(h.spreadsheet.getSheetByName(other)!.getProtections(h.globals.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
+    for (const other of ['My notes', 'Sheet1'].filter((name) => h.spreadsheet.getSheetByName(name))) expect(h.spreadsheet.getSheetByName(other)!.getProtections(h.globals.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
 
     // Every old value is still there under the new name, and every formula still computes the same.
     const after = snapshot(h);
@@ -167,9 +181,31 @@ describe('start next cycle, other cases', () => {
     expect(names).toEqual(expect.arrayContaining(['OKRs', 'Einstellungen', 'Taktiken', 'OKRs (Q4 2026)', 'Einstellungen (Q4 2026)', 'Check-in-Log (Q4 2026)', 'Retrospektive Q4 2026']));
     const register = h.spreadsheet.getSheetByName('OKRs')!;
     expect(register.getRange(2, REGISTER_COLUMN.objective, 40, 1).getNotes().flat().filter(Boolean)).toEqual([
-      expect.stringContaining('das Review hat „ändern“ entschieden'),
+      expect.stringContaining('Das Review hat „ändern“ entschieden'),
       expect.stringContaining('ohne Entscheidung im Review'),
     ]);
+  });
+
+  it('carries the contacts, the team levels and the style of a German quarter name; the archive list is German', () => {
+    const rows = REGISTER_ROWS.map((row) => (row.objectiveId === 'O-1' ? { ...row, contact: 'Jana Weber' } : row));
+    env = endedCycle({ locale: 'de_DE', rows });
+    const { h } = env;
+    const settings = h.spreadsheet.getSheetByName('Einstellungen')!;
+    settings.getRange('B2').setValue('4. Quartal 2026');
+    settings.getRange('E2').setValue('Unternehmen');
+    h.spreadsheet.getSheetByName('Retrospektive Q4 2026')!.setName('Retrospektive 4. Quartal 2026');
+    h.spreadsheet.getSheetByName('Review Q4 2026')!.setName('Review 4. Quartal 2026');
+    const outcome = startNextCycle('de')!;
+    expect(outcome.cycle).toBe('1. Quartal 2027');
+    const register = h.spreadsheet.getSheetByName('OKRs')!;
+    const carried = register.getRange(2, 1, 40, REGISTER_COLUMN.contact).getValues().filter((line) => line[0] === 'O-1');
+    expect(carried.length).toBeGreaterThan(0);
+    for (const line of carried) expect(line[REGISTER_COLUMN.contact - 1]).toBe('Jana Weber');
+    expect(h.spreadsheet.getSheetByName('Einstellungen')!.getRange('D2:E3').getValues()).toEqual([['Sales', 'Unternehmen'], ['Customer Success', 'Team']]);
+    const names = h.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.indexOf('Archiv')).toBeGreaterThan(names.indexOf('My notes'));
+    expect(h.spreadsheet.getSheetByName('Archiv')!.getRange('A1:B3').getValues()).toEqual([['Archivierte Zyklen', ''], [expect.stringContaining('Blätter früherer Zyklen'), ''], ['Zyklus', 'Blatt']]);
+    expect(h.spreadsheet.getSheetByName('Archiv')!.getRange('A4').getValue()).toBe('4. Quartal 2026');
   });
 
   it('asks first: NO changes nothing, YES shows what is carried and archived, then does it', () => {
@@ -187,7 +223,7 @@ describe('start next cycle, other cases', () => {
     expect(question.prompt).toContain('Review Q4 2026 (name kept)');
     h.ui.queueResponse('YES');
     startNextCycleFromMenu();
-    expect(h.ui.toasts.at(-1)!.message).toContain('Cycle Q1 2027 is set up: 36 key result(s) in 12 objective(s) carried, 12 flagged');
+    expect(h.ui.toasts.at(-1)!.message).toContain('Cycle Q1 2027 is set up: 36 key results in 12 objectives carried, 12 flagged');
   });
 
   it('explains a spreadsheet without a cycle', () => {

@@ -37,6 +37,33 @@ describe('saving an objective from the sidebar', () => {
     }
   });
 
+  it('keeps an optional contact per objective in column T, right of the computed block, read back and carried; nothing computes with it', () => {
+    const { h, uninstall } = cycle();
+    try {
+      const register = h.spreadsheet.getSheetByName('OKRs')!;
+      expect(REGISTER_COLUMN.contact).toBe(20);
+      expect(register.getRange(1, REGISTER_COLUMN.contact).getValue()).toBe('Contact (optional)');
+      const scoresBefore = register.getRange(2, REGISTER_COLUMN.krScore, 6, 4).getValues();
+      const draft = loadObjective('O-1');
+      expect(draft.contact).toBe('');
+      draft.contact = '  Jana Weber ';
+      expect(saveObjective(draft).ok).toBe(true);
+      // Every KR row of O-1 (rows 2-4) names the contact; O-2 (rows 5-7) has none.
+      expect(register.getRange(2, REGISTER_COLUMN.contact, 6, 1).getValues().map((l) => l[0])).toEqual(['Jana Weber', 'Jana Weber', 'Jana Weber', '', '', '']);
+      expect(loadObjective('O-1').contact).toBe('Jana Weber');
+      // Scores, attainment and pace are exactly as before: the contact is not part of any formula.
+      expect(register.getRange(2, REGISTER_COLUMN.krScore, 6, 4).getValues()).toEqual(scoresBefore);
+      expect(register.getRange(2, REGISTER_COLUMN.krScore, 1, 4).getFormulas()[0].join('')).not.toMatch(/\$T/);
+      // Cleared in the sidebar, cleared in the sheet.
+      const again = loadObjective('O-1');
+      again.contact = '';
+      saveObjective(again);
+      expect(register.getRange(2, REGISTER_COLUMN.contact, 3, 1).getValues().flat()).toEqual(['', '', '']);
+    } finally {
+      uninstall();
+    }
+  });
+
   it('rejects a team that is not in Settings and a parent that does not exist, writing nothing', () => {
     const { h, uninstall } = cycle();
     try {

@@ -1,4 +1,4 @@
-import { setUpCycle } from '../../src/app/setup';
+import { setUpCycle, setUpCycleFromMenu } from '../../src/app/setup';
 import { objectiveScore, attainment, pace, scoreKeyResult } from '../../src/core/scoring';
 import { serialDay } from '../../src/core/sheetFunctions';
 import { PACE_LABELS, VERDICT_LABELS } from '../../src/core/vocabulary';
@@ -30,8 +30,15 @@ describe('set up a cycle (source, in-memory workbook)', () => {
   it('creates Settings, the register and Tactics with the realistic cycle', () => {
     const outcome = setUpCycle(SETUP, 'en', { rows: REGISTER_ROWS, tactics: TACTIC_ROWS });
     expect(outcome).toEqual({ kind: 'created', sheets: ['OKRs', 'Settings', 'Tactics'] });
-    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['OKRs', 'Settings', 'Tactics', 'Sheet1']);
+    // The empty Sheet1 of the new spreadsheet is gone; the tabs are in their fixed order, the register active.
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['OKRs', 'Tactics', 'Settings']);
     expect(h.spreadsheet.getActiveSheet().getName()).toBe('OKRs');
+    const okrs = h.spreadsheet.getSheetByName('OKRs')!;
+    expect(okrs.getFrozenRows()).toBe(1);
+    expect(okrs.getFrozenColumns()).toBe(2); // objective ID and objective stay in view
+    expect(okrs.getColumnWidth(REGISTER_COLUMN.objective)).toBe(210);
+    expect(okrs.getColumnWidth(REGISTER_COLUMN.keyResult)).toBe(240);
+    for (const key of ['start', 'target', 'current', 'confidence'] as const) expect(okrs.getColumnWidth(REGISTER_COLUMN[key])).toBeGreaterThanOrEqual(75);
     const settings = h.spreadsheet.getSheetByName('Settings')!;
     expect(settings.getRange('A2:B8').getDisplayValues()).toEqual([
       ['Cycle', 'Q4 2026'],
@@ -45,10 +52,10 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     expect(settings.getRange('D2:D5').getValues().flat()).toEqual(TEAMS);
 
     const register = h.spreadsheet.getSheetByName('OKRs')!;
-    expect(register.getRange(1, 1, 1, 19).getValues()[0]).toEqual(Object.values(REGISTER_HEADERS.en));
+    expect(register.getRange(1, 1, 1, 20).getValues()[0]).toEqual(Object.values(REGISTER_HEADERS.en));
     expect(register.getFrozenRows()).toBe(1);
-    const body = register.getRange(2, 1, 36, 19).getValues();
-    expect(body.map((line) => parseRegisterRow(line))).toEqual(REGISTER_ROWS);
+    const body = register.getRange(2, 1, 36, 20).getValues();
+    expect(body.map((line) => parseRegisterRow(line))).toEqual(REGISTER_ROWS.map((row) => ({ ...row, contact: '' })));
     const tactics = h.spreadsheet.getSheetByName('Tactics')!;
     expect(tactics.getRange(2, 4, 10, 1).getValues().flat()).toEqual(TACTIC_ROWS.map((t) => t.principle));
   });
@@ -164,6 +171,22 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     expect(['erreicht', 'teilweise', 'verfehlt']).toContain(register.getRange('R2').getValue());
   });
 
+  it('removes the empty Sheet1 of a new spreadsheet, never one with content', () => {
+    h.spreadsheet.getSheetByName('Sheet1')!.getRange('C3').setValue('budget notes');
+    setUpCycle(SETUP, 'en', { rows: REGISTER_ROWS });
+    expect(h.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['OKRs', 'Tactics', 'Settings', 'Sheet1']);
+    expect(h.spreadsheet.getSheetByName('Sheet1')!.getRange('C3').getValue()).toBe('budget notes');
+  });
+
+  it('says that a register exists before asking for a cycle (the menu asks nothing then)', () => {
+    setUpCycle(SETUP, 'en', { rows: REGISTER_ROWS });
+    h.ui.dialogs.length = 0;
+    setUpCycleFromMenu(NOW); // no prompt is queued: asking would throw "unexpected prompt"
+    expect(h.ui.dialogs).toHaveLength(1);
+    expect(h.ui.dialogs[0]).toMatchObject({ kind: 'alert' });
+    expect((h.ui.dialogs[0] as { prompt: string }).prompt).toContain('already has a cycle register ("OKRs"). Nothing was overwritten. For the next cycle choose "Start next cycle…"');
+  });
+
   it('refuses a second writer while the lock is held, and changes nothing', () => {
     h.holdLock('document', 'user-b');
     expect(() => setUpCycle(SETUP, 'en')).toThrow('Someone else is changing the OKR sheets right now');
@@ -171,7 +194,7 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     h.releaseLock('document');
   });
 
-  it('uses the same number of SpreadsheetApp calls for 3 and for 300 key results, at most 40', () => {
+  it('uses the same number of SpreadsheetApp calls for 3 and for 300 key results, under 65', () => {
     const counts = [3, 300].map((n) => {
       uninstall();
       ({ h, uninstall } = harness());
@@ -182,9 +205,7 @@ describe('set up a cycle (source, in-memory workbook)', () => {
     });
     expect(counts[0].document).toBe(counts[1].document);
     expect(counts[0].builder).toBe(counts[1].builder);
-    // 37, and three since the stricter emulator: the spreadsheet's time zone (dates are written as midnight there), the
-    // named ranges already there (moved with NamedRange.setRange instead of setNamedRange), the add-on's protection description.
-    expect(counts[0].document).toBeLessThan(41);
+    expect(counts[0].document).toBeLessThan(65); // with the laptop layout (runs of column widths, frozen columns, wrapped headers) and the tab order (per sheet)
     expect(counts[0].byMethod['Range.setValues']).toBe(3); // one block per sheet
   });
 });

@@ -23,6 +23,8 @@ export interface RowOptions {
   /** 1-based columns people type into: they get the input background. */
   inputs?: number[];
   key?: string;
+  /** Wrap the text of every cell of the row (a header row in narrow columns). */
+  wrap?: boolean;
 }
 
 export class PlanBuilder {
@@ -31,6 +33,8 @@ export class PlanBuilder {
   readonly validations: (ValidationPlan | null)[][] = [];
   readonly bold: boolean[][] = [];
   readonly backgrounds: (string | null)[][] = [];
+  /** Rows (0-based) whose every cell wraps. */
+  readonly wrappedRows = new Set<number>();
 
   /** `width` columns of content, plus one key column when `keyed`. */
   constructor(
@@ -53,6 +57,7 @@ export class PlanBuilder {
     const line: CellPlan[] = Array.from({ length: total }, (_, c) => (c < this.width ? cells[c] ?? BLANK : BLANK));
     if (this.keyed && options.key) line[total - 1] = { text: options.key };
     const inputs = new Set(options.inputs ?? []);
+    if (options.wrap) this.wrappedRows.add(this.cells.length);
     this.cells.push(line);
     this.formats.push(line.map((_, c) => options.formats?.[c + 1] ?? ''));
     this.validations.push(line.map((_, c) => options.validations?.[c + 1] ?? null));
@@ -77,6 +82,7 @@ export class PlanBuilder {
       backgrounds: this.backgrounds,
       frozenRows: 0,
       ...(this.keyed ? { hiddenColumns: [this.totalWidth] } : {}),
+      ...(this.wrappedRows.size ? { wrapRows: [...this.wrappedRows].map((r) => r + 1) } : {}),
       ...extra,
     };
   }

@@ -38,7 +38,7 @@ export const LOG_HEADERS: Record<Language, Record<LogKey, string>> = {
     loggedAt: 'Logged at',
   },
   de: {
-    week: 'Woche',
+    week: 'KW',
     kind: 'Art',
     id: 'KR-/Taktik-ID',
     team: 'Team',

@@ -15,7 +15,7 @@
  * (the Note column, found again by the hidden key column) survive a rebuild.
  */
 import type { Language } from '../i18n';
-import { alignment, dependencies, type AlignedObjective, type Level } from '../alignment';
+import { LEVEL_LABELS, alignment, dependencies, type AlignedObjective, type TeamLevels } from '../alignment';
 import { paceFormula, quote } from '../formulas';
 import { SHEET_NAMES } from '../texts';
 import { PACE_LABELS, VERDICT_LABELS } from '../vocabulary';
@@ -65,13 +65,13 @@ const TEXT = {
     teamHeaders: ['Team', '', '', '', '', 'Score (mean of objectives)', '', 'Bar', 'Objectives achieved', 'KRs on track · at risk · off track', 'Confidence', 'Trend (confidence)', '', ''],
     note: 'Note',
     allTeams: 'All teams',
-    levels: { company: 'company', department: 'department', team: 'team' } as Record<Level, string>,
+    levels: LEVEL_LABELS.en,
     withoutParent: 'Objectives without a parent (not aligned to a company objective; as of the last refresh)',
     withoutParentHeaders: ['ID', 'Objective', 'Why', 'Team'],
     why: { none: 'no parent', unknown_parent: 'parent ID not found', loop: 'parent links form a loop' },
     noneWithout: 'none',
     matrix: 'Dependencies between teams (key results of the row team that depend on the column team; as of the last refresh)',
-    matrixFlags: ['Depends on', 'Depended on by', 'Flag'],
+    matrixFlags: ['Depends on', 'Needed by', 'Flag'],
     silo: 'silo: no links',
     mutual: 'mutual with ',
     unknownTeams: 'Unknown team names in "Depends on teams": ',
@@ -79,20 +79,20 @@ const TEXT = {
   },
   de: {
     title: 'Dashboard {cycle}',
-    hint: 'Berechnet aus Register, Check-in-Log und Portfolio; bleibt von selbst aktuell. Aktualisieren nur nach Änderungen an Teams oder Objectives. Notizen (gelb) bleiben.',
+    hint: 'Berechnet aus Register, Check-in-Log und Portfolio; bleibt von selbst aktuell. Aktualisiert es nur, wenn sich Teams oder Objectives ändern. Notizen (gelb) bleiben erhalten.',
     teams: 'Teams',
     objectives: 'Objectives (Ausrichtung: Unternehmen > Bereich > Team)',
-    headers: ['ID', 'Name', 'Ebene', 'Team', 'Zieltyp', 'Score', 'Score mit Unterzielen', 'Balken', 'Zielerreichung', 'Tempo', 'Zuversicht', 'Verlauf', 'Portfolio jetzt · später · stoppen', 'Portfolio-Prüfung'],
+    headers: ['ID', 'Name', 'Ebene', 'Team', 'Zieltyp', 'Score', 'Score mit Unterzielen', 'Balken', 'Zielerreichung', 'Status', 'Zuversicht', 'Verlauf', 'Portfolio: jetzt · später · stoppen', 'Portfolio-Prüfung'],
     teamHeaders: ['Team', '', '', '', '', 'Score (Mittel der Objectives)', '', 'Balken', 'Objectives erreicht', 'KRs im Plan · gefährdet · nicht im Plan', 'Zuversicht', 'Verlauf (Zuversicht)', '', ''],
     note: 'Notiz',
     allTeams: 'Alle Teams',
-    levels: { company: 'Unternehmen', department: 'Bereich', team: 'Team' } as Record<Level, string>,
-    withoutParent: 'Objectives ohne übergeordnetes Objective (keinem Unternehmensziel zugeordnet; Stand letzte Aktualisierung)',
+    levels: LEVEL_LABELS.de,
+    withoutParent: 'Objectives ohne übergeordnetes Objective (keinem Unternehmens-Objective zugeordnet; Stand der letzten Aktualisierung)',
     withoutParentHeaders: ['ID', 'Objective', 'Warum', 'Team'],
-    why: { none: 'kein übergeordnetes', unknown_parent: 'übergeordnete ID unbekannt', loop: 'Verweise bilden eine Schleife' },
+    why: { none: 'kein übergeordnetes Objective', unknown_parent: 'übergeordnete ID unbekannt', loop: 'die Verweise bilden eine Schleife' },
     noneWithout: 'keine',
-    matrix: 'Abhängigkeiten zwischen Teams (Key Results des Zeilen-Teams, die vom Spalten-Team abhängen; Stand letzte Aktualisierung)',
-    matrixFlags: ['Hängt ab von', 'Gebraucht von', 'Hinweis'],
+    matrix: 'Abhängigkeiten zwischen Teams (Key Results des Teams links, die vom Team oben abhängen; Stand der letzten Aktualisierung)',
+    matrixFlags: ['Hängt ab von', 'Andere hängen ab von', 'Hinweis'],
     silo: 'Silo: keine Verbindung',
     mutual: 'gegenseitig mit ',
     unknownTeams: 'Unbekannte Teamnamen in „Abhängig von Teams“: ',
@@ -121,6 +121,8 @@ export interface DashboardInput {
   lang: Language;
   cycle: string;
   teams: readonly string[];
+  /** Each team's level from Settings (company, department, team). */
+  levels?: TeamLevels;
   rows: readonly RegisterRow[];
   weeks: number;
   /** Rows of the Check-in log the formulas read (bounded). */
@@ -140,12 +142,13 @@ function hash(textValue: string): string {
 }
 
 /** What the layout depends on, hashed: teams, objectives (team, parent, KRs), dependencies, weeks, log bound. */
-export function layoutSignature(input: Pick<DashboardInput, 'teams' | 'rows' | 'weeks' | 'logRows' | 'lang'>): string {
+export function layoutSignature(input: Pick<DashboardInput, 'teams' | 'rows' | 'weeks' | 'logRows' | 'lang' | 'levels'>): string {
   const parts = [
     input.lang,
     `w${input.weeks}`,
     `l${input.logRows}`,
     ...input.teams.map((t) => `t:${t}`),
+    ...[...(input.levels ?? [])].map(([team, level]) => `v:${team}|${level}`),
     ...input.rows.map((r) => `r:${r.objectiveId}|${r.team}|${r.parentId}|${r.krId}|${r.dependsOn.join(',')}`),
   ];
   return hash(parts.join('\n'));
@@ -186,7 +189,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   const C = DASH_COLUMN;
   const weeks = Math.max(1, Math.min(MAX_WEEKS, input.weeks));
   const lastWeek = C.firstWeek + weeks - 1;
-  const aligned = alignment(input.rows);
+  const aligned = alignment(input.rows, input.levels);
   const matrix = dependencies(input.rows, input.teams);
   const teams = matrix.teams;
   const noteColumn = Math.max(lastWeek, teams.length + 4) + 1;

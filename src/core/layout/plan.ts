@@ -57,6 +57,10 @@ export interface SheetPlan {
   namedRanges?: { name: string; a1: string }[];
   /** 1-based columns whose cells wrap their text (one `setWraps` over the block). */
   wrapColumns?: number[];
+  /** 1-based rows whose every cell wraps (header rows over narrow columns), with `wrapColumns` in the same `setWraps`. */
+  wrapRows?: number[];
+  /** Columns frozen at the left (ids and titles stay in view while scrolling to the scores). */
+  frozenColumns?: number;
   /** 1-based columns hidden from view and print (e.g. a key column the add-on reads back). */
   hiddenColumns?: number[];
   /**

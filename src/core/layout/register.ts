@@ -1,7 +1,10 @@
 /**
  * The OKR register: one row per key result, with its objective repeated on
  * each row. Columns A-O are typed by people (or the sidebar); P-S are
- * computed by native formulas (see formulas.ts) and protected with a warning.
+ * computed by native formulas (see formulas.ts) and protected with a warning;
+ * T holds an optional contact per objective (a person to ask, never rated:
+ * nothing computes with it). T came last so registers from before it keep
+ * every column where it was.
  */
 import type { Language } from '../i18n';
 import { numberOf, textOf } from '../cellValues';
@@ -42,15 +45,17 @@ export const REGISTER_KEYS = [
   'objectiveScore',
   'attainment',
   'pace',
+  'contact',
 ] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
 /** 1-based column of each register field. */
 export const REGISTER_COLUMN = Object.fromEntries(REGISTER_KEYS.map((key, i) => [key, i + 1])) as Record<RegisterKey, number>;
 export const REGISTER_WIDTH = REGISTER_KEYS.length;
-/** The first computed column; everything from here to the right is formulas. */
+/** The first computed column; from here to the pace, formulas. */
 export const FIRST_COMPUTED: RegisterKey = 'krScore';
-export const COMPUTED_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(REGISTER_KEYS.indexOf(FIRST_COMPUTED));
+export const COMPUTED_KEYS: readonly RegisterKey[] = ['krScore', 'objectiveScore', 'attainment', 'pace'];
+/** The typed block A-O (the contact, typed too, sits right of the computed columns). */
 export const INPUT_KEYS: readonly RegisterKey[] = REGISTER_KEYS.slice(0, REGISTER_KEYS.indexOf(FIRST_COMPUTED));
 
 /** Rows of formulas written below the header, at least; grows with the register. */
@@ -68,9 +73,9 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     krId: 'KR ID',
     keyResult: 'Key result',
     kind: 'Direction',
-    start: 'Start',
-    target: 'Target',
-    current: 'Current',
+    start: 'Start value',
+    target: 'Target value',
+    current: 'Current value',
     unit: 'Unit',
     weight: 'Weight',
     confidence: 'Confidence (0-10)',
@@ -79,6 +84,7 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     objectiveScore: 'Objective score',
     attainment: 'Attainment',
     pace: 'Pace',
+    contact: 'Contact (optional)',
   },
   de: {
     objectiveId: 'Objective-ID',
@@ -89,9 +95,9 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     krId: 'KR-ID',
     keyResult: 'Key Result',
     kind: 'Richtung',
-    start: 'Start',
-    target: 'Ziel',
-    current: 'Aktuell',
+    start: 'Startwert',
+    target: 'Zielwert',
+    current: 'Aktueller Wert',
     unit: 'Einheit',
     weight: 'Gewicht',
     confidence: 'Zuversicht (0-10)',
@@ -99,9 +105,34 @@ export const REGISTER_HEADERS: Record<Language, Record<RegisterKey, string>> = {
     krScore: 'KR-Score',
     objectiveScore: 'Objective-Score',
     attainment: 'Zielerreichung',
-    pace: 'Tempo',
+    pace: 'Status',
+    contact: 'Ansprechperson (optional)',
   },
 };
+
+/** Objective ID and objective stay in view while scrolling right to the scores. */
+export const REGISTER_FROZEN_COLUMNS = REGISTER_COLUMN.objective;
+
+/**
+ * Widths in pixels: the frozen ID and objective take 280 of a laptop window
+ * beside the sidebar; titles get room, numbers up to 9,999,999 fit, headers
+ * wrap. Runs of equal widths, one `setColumnWidths` call each (seven).
+ */
+const WIDTH_RUNS: [RegisterKey, RegisterKey, number][] = [
+  ['objectiveId', 'objectiveId', 70],
+  ['objective', 'objective', 210],
+  ['team', 'krId', 90],
+  ['keyResult', 'keyResult', 240],
+  ['kind', 'confidence', 85],
+  ['dependsOn', 'dependsOn', 140],
+  ['krScore', 'pace', 90],
+  ['contact', 'contact', 140],
+];
+export const REGISTER_WIDTHS: Record<number, number> = Object.fromEntries(
+  WIDTH_RUNS.flatMap(([from, to, width]) =>
+    REGISTER_KEYS.slice(REGISTER_KEYS.indexOf(from), REGISTER_KEYS.indexOf(to) + 1).map((key) => [REGISTER_COLUMN[key], width]),
+  ),
+);
 
 /** Text columns keep the automatic format: user text is written with a leading apostrophe, which a plain-text ('@') cell would show. */
 const FORMATS: Partial<Record<RegisterKey, string>> = {
@@ -131,6 +162,8 @@ export interface RegisterRow {
   weight: number | null;
   confidence: number | null;
   dependsOn: string[];
+  /** A person to ask about the objective (optional; never rated or summed per person). */
+  contact?: string;
 }
 
 const col = (key: RegisterKey) => columnLetter(REGISTER_COLUMN[key]);
@@ -206,30 +239,30 @@ export function registerInputCells(row: RegisterRow, lang: Language): CellPlan[]
 }
 
 /** The validations of one register row: drop-downs for team, goal type, direction, confidence. */
+const VALIDATION_HELP: Record<Language, Record<'team' | 'goalType' | 'weight' | 'confidence', string>> = {
+  en: {
+    team: 'A team from Settings',
+    goalType: 'Roofshot: only 100% counts. Moonshot: 60-70% is success.',
+    weight: 'Weight from 0 (blank = 1)',
+    confidence: 'Confidence from 0 (none) to 10 (certain)',
+  },
+  de: {
+    team: 'Ein Team aus den Einstellungen',
+    goalType: 'Roofshot: Nur 100 % zählen. Moonshot: 60-70 % sind ein Erfolg.',
+    weight: 'Gewicht ab 0 (leer = 1)',
+    confidence: 'Zuversicht von 0 (keine) bis 10 (sicher)',
+  },
+};
+
+/** The validations of one register row: drop-downs for team, goal type, direction, confidence. */
 export function registerValidations(lang: Language): (ValidationPlan | null)[] {
-  const de = lang === 'de';
+  const help = VALIDATION_HELP[lang];
   const byKey: Partial<Record<RegisterKey, ValidationPlan>> = {
-    team: {
-      kind: 'listFromRange',
-      a1: settingsRefs(lang).teams,
-      allowInvalid: false,
-      help: de ? 'Ein Team aus den Einstellungen' : 'A team from Settings',
-    },
-    goalType: {
-      kind: 'list',
-      values: Object.values(GOAL_TYPE_LABELS[lang]),
-      allowInvalid: false,
-      help: de ? 'Roofshot: nur 100 % zählen. Moonshot: 60-70 % sind Erfolg.' : 'Roofshot: only 100% counts. Moonshot: 60-70% is success.',
-    },
+    team: { kind: 'listFromRange', a1: settingsRefs(lang).teams, allowInvalid: false, help: help.team },
+    goalType: { kind: 'list', values: Object.values(GOAL_TYPE_LABELS[lang]), allowInvalid: false, help: help.goalType },
     kind: { kind: 'list', values: Object.values(KR_KIND_LABELS[lang]), allowInvalid: false },
-    weight: { kind: 'numberAtLeast', min: 0, allowInvalid: false, help: de ? 'Gewicht ab 0 (leer = 1)' : 'Weight from 0 (blank = 1)' },
-    confidence: {
-      kind: 'numberBetween',
-      min: 0,
-      max: 10,
-      allowInvalid: false,
-      help: de ? 'Zuversicht von 0 (keine) bis 10 (sicher)' : 'Confidence from 0 (none) to 10 (certain)',
-    },
+    weight: { kind: 'numberAtLeast', min: 0, allowInvalid: false, help: help.weight },
+    confidence: { kind: 'numberBetween', min: 0, max: 10, allowInvalid: false, help: help.confidence },
   };
   return REGISTER_KEYS.map((key) => byKey[key] ?? null);
 }
@@ -252,7 +285,7 @@ export function registerPlan(input: RegisterInput): SheetPlan {
   for (let r = 1; r < totalRows; r++) {
     const data = input.rows[r - 1];
     const inputs = data ? registerInputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
-    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula)];
+    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula), data?.contact ? text(data.contact) : BLANK];
   }
   const { block, namedRanges } = registerExtent(totalRows);
   return {
@@ -261,9 +294,11 @@ export function registerPlan(input: RegisterInput): SheetPlan {
     numberFormats: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? '' : REGISTER_FORMATS[c])),
     validations: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? null : rowValidations[c])),
     bold: grid(totalRows, REGISTER_WIDTH, (r) => r === 0),
-    backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? (c + 1 >= REGISTER_COLUMN[FIRST_COMPUTED] ? '#d2e3fc' : '#e8eaed') : null)),
+    backgrounds: grid(totalRows, REGISTER_WIDTH, (r, c) => (r === 0 ? ((COMPUTED_KEYS as string[]).includes(REGISTER_KEYS[c]) ? '#d2e3fc' : '#e8eaed') : null)),
     frozenRows: 1,
-    columnWidths: { [REGISTER_COLUMN.objective]: 240, [REGISTER_COLUMN.keyResult]: 260 },
+    frozenColumns: REGISTER_FROZEN_COLUMNS,
+    wrapRows: [1],
+    columnWidths: REGISTER_WIDTHS,
     protect: { a1: block },
     colorRules: { a1: block, rules: trafficLightRules(lang) },
     namedRanges,
@@ -280,7 +315,7 @@ export const REGISTER_FORMATS: readonly string[] = REGISTER_KEYS.map((key) => FO
 export function registerExtent(lastRow: number) {
   const span = (a: string, b: string) => `${a}2:${b}${lastRow}`;
   return {
-    block: span(col(FIRST_COMPUTED), columnLetter(REGISTER_WIDTH)),
+    block: span(col(FIRST_COMPUTED), col(COMPUTED_KEYS[COMPUTED_KEYS.length - 1])),
     namedRanges: [
       { name: 'OKR_KR_IDS', a1: span(col('krId'), col('krId')) },
       { name: 'OKR_KR_SCORES', a1: span(col('krScore'), col('krScore')) },
@@ -335,6 +370,7 @@ export function parseRegisterRow(values: readonly unknown[]): RegisterRow {
       .split(/[,;]/)
       .map((team) => team.trim())
       .filter(Boolean),
+    contact: textOf(at('contact')),
   };
 }
 

@@ -7,7 +7,7 @@
  * Column D (hidden) keys the top-3 rows so the add-on finds them again.
  */
 import type { Language } from '../i18n';
-import { BLANK, text, type SheetPlan, type ValidationPlan } from './plan';
+import { BLANK, sheetRef, text, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, rowsByKey, textOf } from './builder';
 import { QUICK_WINS } from './settings';
 
@@ -19,43 +19,43 @@ export const QUADRANT_ROWS = 5;
 const TEXT = {
   en: {
     title: 'Retrospective {cycle}',
-    hint: 'About the process, not the scores. Type into the yellow cells.',
-    health: 'Team health: how well did each team cope with the OKR process? (1 = badly, 5 = very well)',
-    healthHeaders: ['Team', 'Health (1-5)', 'What would help'],
+    hint: 'About the process, not the scores. Enter your answers in the yellow cells.',
+    health: 'How well did each team cope with the OKR process? (1 = badly, 5 = very well)',
+    healthHeaders: ['Team', 'Rating (1-5)', 'What would help'],
     brainstorm: 'Brainstorm: results of the process',
     wentWell: 'What went well',
     wentBadly: 'What went badly',
-    matrix: 'Place each negative on the benefit/effort matrix: type it into its quadrant',
+    matrix: 'Place each negative result on the benefit/effort matrix: enter it in its quadrant',
     lowEffort: 'low effort',
     highEffort: 'high effort',
     highBenefit: 'high benefit',
     lowBenefit: 'low benefit',
     quickWins: 'Quick wins: high benefit, low effort',
     bigBets: 'Big projects: high benefit, high effort',
-    fillIns: 'Fill-ins: low benefit, low effort',
+    fillIns: 'Small tasks: low benefit, low effort',
     moneyPits: 'Avoid: low benefit, high effort',
     top3: 'Top 3 quick wins for the next cycle',
-    top3Hint: 'Once filled in, choose "New retrospective" again: the add-on copies them into Settings (quick wins, F2:F4) where those cells are empty.',
+    top3Hint: 'As soon as they are filled in, Settings shows them as the quick wins for the next cycle (F2:F4, where those cells were empty); "Start next cycle" carries them.',
   },
   de: {
     title: 'Retrospektive {cycle}',
-    hint: 'Über den Prozess, nicht über die Scores. In die gelben Zellen tippen.',
-    health: 'Team-Gesundheit: Wie gut ist jedes Team mit dem OKR-Prozess zurechtgekommen? (1 = schlecht, 5 = sehr gut)',
-    healthHeaders: ['Team', 'Gesundheit (1-5)', 'Was würde helfen'],
-    brainstorm: 'Brainstorming: Ergebnisse des Prozesses',
-    wentWell: 'Was gut lief',
-    wentBadly: 'Was schlecht lief',
-    matrix: 'Jedes Negative in die Nutzen-Aufwand-Matrix einordnen: in seinen Quadranten tippen',
+    hint: 'Es geht um den Prozess, nicht um die Scores. Tragt eure Antworten in die gelben Zellen ein.',
+    health: 'Wie gut ist jedes Team mit dem OKR-Prozess zurechtgekommen? (1 = schlecht, 5 = sehr gut)',
+    healthHeaders: ['Team', 'Bewertung (1-5)', 'Was würde helfen?'],
+    brainstorm: 'Brainstorming: positive und negative Ergebnisse des Zyklus',
+    wentWell: 'Was lief gut?',
+    wentBadly: 'Was lief schlecht?',
+    matrix: 'Ordnet jedes negative Ergebnis in die Nutzen-Aufwand-Matrix ein: Tragt es in seinen Quadranten ein',
     lowEffort: 'geringer Aufwand',
     highEffort: 'hoher Aufwand',
     highBenefit: 'hoher Nutzen',
     lowBenefit: 'geringer Nutzen',
     quickWins: 'Quick Wins: hoher Nutzen, geringer Aufwand',
     bigBets: 'Große Vorhaben: hoher Nutzen, hoher Aufwand',
-    fillIns: 'Lückenfüller: geringer Nutzen, geringer Aufwand',
+    fillIns: 'Kleinkram: geringer Nutzen, geringer Aufwand',
     moneyPits: 'Vermeiden: geringer Nutzen, hoher Aufwand',
     top3: 'Top 3 Quick Wins für den nächsten Zyklus',
-    top3Hint: 'Wenn ausgefüllt, nochmals „Neue Retrospektive“ wählen: das Add-on überträgt sie in die Einstellungen (Quick Wins, F2:F4), wo diese Zellen leer sind.',
+    top3Hint: 'Sobald sie eingetragen sind, stehen sie in den Einstellungen als Quick Wins für den nächsten Zyklus (F2:F4, wo diese Zellen leer waren); „Nächsten Zyklus starten“ übernimmt sie.',
   },
 } as const;
 
@@ -111,7 +111,8 @@ export function retrospectivePlan(input: RetrospectiveInput): SheetPlan {
   return b.plan(retrospectiveSheetName(lang, input.cycle), {
     trim: { spareRows: 20 }, // room below the block for people's own rows
     columnWidths: { 1: 160, 2: 300, 3: 300 },
-    wrapColumns: [1, 2, 3],
+    // Answers wrap; headings and hints in A run on over the empty cells beside them instead of wrapping into tall rows.
+    wrapColumns: [2, 3],
   });
 }
 
@@ -141,4 +142,21 @@ export function quickWinsToCarry(existing: readonly unknown[], wins: readonly st
     filled++;
   }
   return { cells, filled };
+}
+
+/**
+ * Formulas for Settings' quick-win cells that show the retrospective's top 3
+ * as soon as they are filled in (no second click), e.g.
+ * `=IF(TRIM('Retrospective Q4 2026'!$B$40)="","",'Retrospective Q4 2026'!$B$40)`.
+ * References follow the cells when people insert rows above them.
+ */
+export function quickWinFormulas(plan: SheetPlan): string[] {
+  const keyColumn = plan.cells[0].length;
+  const rows: number[] = [];
+  plan.cells.forEach((line, r) => {
+    const key = line[keyColumn - 1];
+    if ('text' in key && /^quickwin:\d+$/.test(key.text)) rows.push(r + 1);
+  });
+  const ref = (row: number) => `${sheetRef(plan.name)}!$B$${row}`;
+  return rows.map((row) => `=IF(TRIM(${ref(row)})="","",${ref(row)})`);
 }

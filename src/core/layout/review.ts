@@ -17,6 +17,7 @@ import { settingsRefs } from './settings';
 import { calibrationFormula } from '../calibration';
 import { portfolioSummaryFormula } from './portfolio';
 
+const SCORE_HELP: Record<Language, string> = { en: 'Final score between 0 and 1', de: 'End-Score zwischen 0 und 1' };
 export const LEARNING_LABEL: Record<Language, string> = { en: 'learning', de: 'Lernerfolg' };
 export const DECISIONS: Record<Language, string[]> = {
   en: ['continue', 'change', 'drop'],
@@ -48,8 +49,8 @@ export const REVIEW_WIDTH = 16;
 const TEXT = {
   en: {
     title: 'Review {cycle}',
-    hint: 'To what degree do the key results allow a positive verdict? Scores and verdicts come from the register; type your answers into the yellow cells.',
-    distribution: 'Distribution by verdict',
+    hint: 'To what degree do the key results allow a positive conclusion? Scores and conclusions come from the register; enter your answers in the yellow cells.',
+    distribution: 'Distribution by conclusion',
     distributionHeaders: ['Team', 'KRs missed', 'KRs partial', 'KRs achieved', 'Objectives missed', 'Objectives: learning', 'Objectives partial', 'Objectives achieved'],
     company: 'Company',
     objectives: 'Per objective',
@@ -59,7 +60,7 @@ const TEXT = {
       'Objective',
       'Goal type',
       'Final score',
-      'Verdict',
+      'Conclusion',
       'Why was it missed?',
       'Support needed (management, other teams)',
       'Continue / change / drop',
@@ -74,8 +75,8 @@ const TEXT = {
   },
   de: {
     title: 'Review {cycle}',
-    hint: 'Inwieweit erlauben die Key Results ein positives Urteil? Scores und Urteile kommen aus dem Register; eure Antworten in die gelben Zellen.',
-    distribution: 'Verteilung nach Urteil',
+    hint: 'Inwieweit erlauben die Key Results ein positives Fazit? Scores und Fazit kommen aus dem Register; tragt eure Antworten in die gelben Zellen ein.',
+    distribution: 'Verteilung nach Fazit',
     distributionHeaders: ['Team', 'KRs verfehlt', 'KRs teilweise', 'KRs erreicht', 'Objectives verfehlt', 'Objectives: Lernerfolg', 'Objectives teilweise', 'Objectives erreicht'],
     company: 'Unternehmen',
     objectives: 'Je Objective',
@@ -85,17 +86,17 @@ const TEXT = {
       'Objective',
       'Zieltyp',
       'End-Score',
-      'Urteil',
-      'Warum verfehlt?',
-      'Unterstützung nötig (Management, andere Teams)',
+      'Fazit',
+      'Warum wurde es verfehlt?',
+      'Welche Unterstützung hilft (Management, andere Teams)?',
       'Fortführen / ändern / streichen',
       'Lernerfolg',
       'Welche Annahmen haben sich bestätigt?',
       'Wo haben wir investiert, ohne Wert zu schaffen?',
-      'Score vorletzter Zyklus',
-      'Score letzter Zyklus',
+      'Score im vorletzten Zyklus',
+      'Score im letzten Zyklus',
       'Kalibrierung',
-      'Portfolio jetzt · später · stoppen (siehe Portfolio)',
+      'Portfolio: jetzt · später · stoppen (siehe Blatt Portfolio)',
     ],
   },
 } as const;
@@ -185,7 +186,7 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   if (b.nextRow !== objectiveFirst) throw new Error('review layout: objective rows moved');
 
   const decision: ValidationPlan = { kind: 'list', values: DECISIONS[lang], allowInvalid: false };
-  const scoreValidation: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: lang === 'de' ? 'End-Score zwischen 0 und 1' : 'Final score between 0 and 1' };
+  const scoreValidation: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: SCORE_HELP[lang] };
   const inputs = [C.whyMissed, C.support, C.decision, C.learning, C.assumptions, C.waste, C.scoreOlder, C.scorePrevious];
   for (const objective of objectives) {
     const row = b.nextRow;
@@ -228,7 +229,13 @@ export function reviewPlan(input: ReviewInput): SheetPlan {
   return b.plan(reviewSheetName(lang, input.cycle), {
     frozenRows: 0,
     trim: { spareRows: 20 }, // room below the block for people's own rows
-    columnWidths: { [C.objective]: 240, [C.whyMissed]: 200, [C.support]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200, [C.calibration]: 140, [C.portfolio]: 170 },
+    // ID, team and objective stay in view while the team scrolls right through its answers.
+    frozenColumns: C.objective,
+    columnWidths: {
+      [C.objectiveId]: 70, [C.team]: 100, [C.objective]: 220, [C.goalType]: 85, [C.score]: 70, [C.verdict]: 85,
+      [C.whyMissed]: 200, [C.support]: 200, [C.decision]: 200, [C.learning]: 200, [C.assumptions]: 200, [C.waste]: 200,
+      [C.calibration]: 140, [C.portfolio]: 170,
+    },
     wrapColumns: [C.objective, C.whyMissed, C.support, C.learning, C.assumptions, C.waste],
     protect: {
       a1: `B${distributionFirst}:H${companyRow}`,

@@ -8,6 +8,7 @@ import type { Cycle } from '../schema';
 import { CADENCE_LABELS } from '../vocabulary';
 import { DEFAULT_SUCCESS } from '../scoring';
 import { SHEET_NAMES } from '../texts';
+import { LEVEL_LABELS, parseLevel, teamLevel, type Level, type TeamLevels } from '../alignment';
 import { BLANK, date, grid, num, sheetRef, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 
 /** Where each setting lives (fixed cells, so formulas can point at them). */
@@ -21,13 +22,14 @@ export const SETTINGS_CELLS = {
   moonshotLevel: 'B8',
 } as const;
 
-/** Teams are listed in D2:D{1+MAX_TEAMS}; quick wins for the next cycle in F2:F4. */
+/** Teams are listed in D2:D{1+MAX_TEAMS}, each with its level in E; quick wins for the next cycle in F2:F4. */
 export const MAX_TEAMS = 100;
 export const TEAM_COLUMN = 'D';
+export const LEVEL_COLUMN = 'E';
 export const QUICK_WIN_COLUMN = 'F';
 export const QUICK_WINS = 3;
 
-const LABELS: Record<Language, Record<keyof typeof SETTINGS_CELLS | 'header' | 'value' | 'teams' | 'quickWins', string>> = {
+const LABELS: Record<Language, Record<keyof typeof SETTINGS_CELLS | 'header' | 'value' | 'teams' | 'level' | 'quickWins', string>> = {
   en: {
     header: 'Setting',
     value: 'Value',
@@ -39,6 +41,7 @@ const LABELS: Record<Language, Record<keyof typeof SETTINGS_CELLS | 'header' | '
     roofshotLevel: 'Roofshot achieved from',
     moonshotLevel: 'Moonshot achieved from',
     teams: 'Teams',
+    level: 'Level',
     quickWins: 'Quick wins for this cycle',
   },
   de: {
@@ -52,9 +55,17 @@ const LABELS: Record<Language, Record<keyof typeof SETTINGS_CELLS | 'header' | '
     roofshotLevel: 'Roofshot erreicht ab',
     moonshotLevel: 'Moonshot erreicht ab',
     teams: 'Teams',
+    level: 'Ebene',
     quickWins: 'Quick Wins für diesen Zyklus',
   },
 };
+
+const TEAM_LEVEL_HELP: Record<Language, string> = {
+  en: 'Company, department or team: the alignment tree on the dashboard shows the objectives of the team at this level.',
+  de: 'Unternehmen, Bereich oder Team: Auf dieser Ebene zeigt der Ausrichtungsbaum im Dashboard die Objectives des Teams.',
+};
+
+const LEVEL_HELP: Record<Language, string> = { en: 'A share between 0 and 1, e.g. 60%', de: 'Ein Anteil zwischen 0 und 1, z. B. 60 %' };
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
 
@@ -79,6 +90,8 @@ export interface SettingsInput {
   teams: string[];
   lang: Language;
   quickWins?: string[];
+  /** Each team's level; a team not named here is company level when named like one ("Unternehmen"), else team level. */
+  levels?: TeamLevels;
 }
 
 export function settingsPlan(input: SettingsInput): SheetPlan {
@@ -98,8 +111,8 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
   put('A1', text(labels.header));
   put('B1', text(labels.value));
   put(`${TEAM_COLUMN}1`, text(labels.teams));
+  put(`${LEVEL_COLUMN}1`, text(labels.level));
   put(`${QUICK_WIN_COLUMN}1`, text(labels.quickWins));
-  const levelHelp = lang === 'de' ? 'Anteil zwischen 0 und 1, z. B. 60 %' : 'A share between 0 and 1, e.g. 60%';
   const entries: [keyof typeof SETTINGS_CELLS, CellPlan, string][] = [
     ['cycleName', text(input.cycle.name), ''],
     ['cycleStart', date(input.cycle.start), 'yyyy-mm-dd'],
@@ -114,21 +127,38 @@ export function settingsPlan(input: SettingsInput): SheetPlan {
     put(`A${a1.slice(1)}`, text(labels[key]));
     put(a1, cell, format);
   }
-  const level: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: levelHelp };
+  const level: ValidationPlan = { kind: 'numberBetween', min: 0, max: 1, allowInvalid: false, help: LEVEL_HELP[lang] };
   validations[6][1] = level;
   validations[7][1] = level;
   validations[2][1] = { kind: 'date', allowInvalid: false };
   validations[3][1] = { kind: 'date', allowInvalid: false };
   validations[4][1] = { kind: 'list', values: Object.values(CADENCE_LABELS[lang]), allowInvalid: false };
   validations[5][1] = { kind: 'list', values: Object.values(LANGUAGE_NAMES), allowInvalid: false };
-  input.teams.slice(0, MAX_TEAMS).forEach((team, i) => put(`${TEAM_COLUMN}${i + 2}`, text(team)));
+  const teamLevelRule: ValidationPlan = { kind: 'list', values: Object.values(LEVEL_LABELS[lang]), allowInvalid: false, help: TEAM_LEVEL_HELP[lang] };
+  for (let row = 1; row <= MAX_TEAMS; row++) validations[row][LEVEL_COLUMN.charCodeAt(0) - 65] = teamLevelRule;
+  input.teams.slice(0, MAX_TEAMS).forEach((team, i) => {
+    put(`${TEAM_COLUMN}${i + 2}`, text(team));
+    put(`${LEVEL_COLUMN}${i + 2}`, text(LEVEL_LABELS[lang][teamLevel(team, input.levels) ?? 'team']));
+  });
   (input.quickWins ?? []).slice(0, QUICK_WINS).forEach((win, i) => put(`${QUICK_WIN_COLUMN}${i + 2}`, text(win)));
   return {
     name: SHEET_NAMES[lang].settings,
     cells,
     numberFormats: formats,
     validations,
-    frozenRows: 0,
-    columnWidths: { 1: 200 },
+    bold: grid(rows, cols, (r) => r === 0),
+    frozenRows: 1,
+    columnWidths: { 1: 200, 4: 160, 5: 110, 6: 280 },
   };
+}
+
+/** Teams and their levels as Settings lists them (rows of A1:F101 as `getValues` returns them). */
+export function readTeamLevels(values: readonly (readonly unknown[])[]): Map<string, Level> {
+  const levels = new Map<string, Level>();
+  for (const line of values.slice(1)) {
+    const team = String(line[TEAM_COLUMN.charCodeAt(0) - 65] ?? '').trim();
+    const level = parseLevel(String(line[LEVEL_COLUMN.charCodeAt(0) - 65] ?? ''));
+    if (team && level && !levels.has(team)) levels.set(team, level);
+  }
+  return levels;
 }

@@ -26,7 +26,7 @@ export const TACTIC_HEADERS: Record<Language, Record<TacticKey, string>> = {
     objectiveId: 'Objective-ID (leer: ganzes Team)',
     principle: 'Key Tactic (Entscheidungsprinzip)',
     since: 'Seit',
-    lastDiscussed: 'Zuletzt besprochen (Woche)',
+    lastDiscussed: 'Zuletzt besprochen (KW)',
     note: 'Notiz',
   },
 };

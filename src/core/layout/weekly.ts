@@ -1,28 +1,43 @@
 /**
- * The weekly check-in sheet ("Weekly 2026-W48"): one block per team, each
- * fitting a portrait A4 page printed "fit to width", with the four parts of
- * the 30-minute weekly (DOMAIN.md, "The cycle and its events"):
- * (a) status of every key result: last value, new value, confidence, change, pace;
+ * The weekly check-in sheet ("Weekly 2026-W48"): one block per team, laid
+ * out for a laptop screen with the sidebar open (every input visible without
+ * scrolling sideways) and printed A4 landscape "fit to width", with the four
+ * parts of the 30-minute weekly (DOMAIN.md, "The cycle and its events"):
+ * (a) status of every key result: start, target, last value, new value,
+ *     change, score, pace, confidence, note;
  * (b) the tactical dialog: per key tactic "did we decide the way we want to
  *     decide?" and the one tactical assumption tested this week;
  * (c) problems, improvements, and "target feels unrealistic" (yes/no, KR, why);
  * (d) focus for next week.
- * Column J (hidden) holds a key per row (`kr:KR-1`, `tactic:T-1`,
+ * Column L (hidden) holds a key per row (`kr:KR-1`, `tactic:T-1`,
  * `focus:Sales`, ...) so that "Apply" and a regeneration find every entry
  * again, wherever people moved it.
  */
 import { format, type Language } from '../i18n';
-import { weekMonday } from '../isoWeek';
+import { weekLabel, weekMonday } from '../isoWeek';
 import { BLANK, columnLetter, formula, num, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, TypedFormula, carriedCell, textOf } from './builder';
 import { registerColumnRange, type RegisterRow } from './register';
 import type { TacticRow } from './tactics';
 
-/** 1-based columns of the weekly. Inputs are always in E, F and I. */
-export const WEEKLY_COLUMN = { id: 1, team: 2, title: 3, last: 4, input: 5, second: 6, change: 7, pace: 8, note: 9, key: 10 } as const;
-export const WEEKLY_WIDTH = 9;
-/** Widths in pixels: 670 in all, within the printable width of a portrait A4 page at 100 %; three `setColumnWidths` calls. */
-export const WEEKLY_WIDTHS: Record<number, number> = { 1: 60, 2: 60, 3: 190, 4: 60, 5: 60, 6: 60, 7: 60, 8: 60, 9: 60 };
+/**
+ * 1-based columns of the weekly. Inputs are always in F (new value, tactic
+ * rating, a team's answer), J (confidence, the KR of an unrealistic target)
+ * and K (note, example, why).
+ */
+export const WEEKLY_COLUMN = { id: 1, title: 2, start: 3, target: 4, last: 5, input: 6, change: 7, score: 8, pace: 9, second: 10, note: 11, key: 12 } as const;
+export const WEEKLY_WIDTH = 11;
+/**
+ * Widths in pixels: 965 in all, what a 1366-px laptop window shows beside the
+ * 300-px sidebar (row numbers, scroll bar and side panel take the rest), so
+ * the three input columns are on screen without scrolling sideways. Numbers up
+ * to 9,999,999 fit a 68-px cell; notes wrap in a wide one. Five runs of equal
+ * widths: five `setColumnWidths` calls.
+ */
+export const WEEKLY_WIDTHS: Record<number, number> = { 1: 55, 2: 180, 3: 68, 4: 68, 5: 68, 6: 68, 7: 68, 8: 80, 9: 80, 10: 80, 11: 150 };
+/** The layout before the status block showed start, target and score (key in column J): still read and carried. */
+const OLD_COLUMN = { id: 1, title: 3, last: 4, input: 5, second: 6, note: 9, key: 10 } as const;
+export const OLD_WEEKLY_KEY_COLUMN = OLD_COLUMN.key;
 
 export const TACTIC_RATINGS = ['yes', 'partly', 'no'] as const;
 export type TacticRating = (typeof TACTIC_RATINGS)[number];
@@ -46,42 +61,42 @@ export function parseYes(value: string): boolean {
 export const WEEKLY_TEXT = {
   en: {
     title: 'Weekly {week}',
-    from: 'week from {monday}',
-    hint: "Type into the yellow cells. Then: Extensions > OKR for Sheets > Apply this week's check-in. Print: File > Print > Fit to width (one team per page).",
+    from: '{week}, from Monday, {monday}',
+    hint: "Enter this week's values in the yellow cells. Then: Extensions > OKR for Sheets > Apply this week's check-in. Print: File > Print > Landscape, Fit to width.",
     team: 'Team: {team}',
     noTeam: '(no team)',
     status: '(a) Status of the key results',
-    statusHeaders: ['KR ID', 'Team', 'Key result', 'Last value', 'New value', 'Confidence (0-10)', 'Change', 'Pace', 'Note'],
+    statusHeaders: ['KR ID', 'Key result', 'Start', 'Target', 'Last value', 'New value', 'Change', 'Score', 'Pace', 'Confidence (0-10)', 'Note'],
     dialog: '(b) Tactical dialog: not "did we hit the numbers?" but "did we decide the way we want to decide?"',
-    dialogHeaders: ['Tactic ID', 'Objective', 'Key tactic', '', 'Did we decide this way?', '', '', '', 'Example'],
+    dialogHeaders: ['Tactic ID', 'Key tactic', '', '', '', 'Did we decide this way?', '', '', '', '', 'Example'],
     noTactics: 'No key tactics yet: write them in the Tactics sheet.',
     assumption: 'The one tactical assumption we tested this week (and what we saw)',
     reflection: '(c) Reflection',
     problems: 'Problems and changed conditions',
     improvements: 'What we improve',
-    unrealistic: 'A target feels unrealistic? yes/no, KR ID, why',
+    unrealistic: 'Does a target value feel unrealistic? Yes/no, KR ID, why',
     outlook: '(d) Outlook',
-    focus: 'Focus for next week',
+    focus: 'Our focus for next week',
     kept: 'Kept from the earlier version of this sheet (rows that no longer match a key result or tactic)',
   },
   de: {
     title: 'Weekly {week}',
-    from: 'Woche ab {monday}',
-    hint: 'In die gelben Zellen tippen. Danach: Erweiterungen > OKR for Sheets > Check-in dieser Woche übernehmen. Drucken: Datei > Drucken > An Breite anpassen (ein Team pro Seite).',
+    from: '{week}, ab Montag, {monday}',
+    hint: 'Tragt die Werte dieser Woche in die gelben Zellen ein. Danach: Erweiterungen > OKR for Sheets > Check-in dieser Woche übernehmen. Drucken: Datei > Drucken > Querformat, An Breite anpassen.',
     team: 'Team: {team}',
     noTeam: '(ohne Team)',
     status: '(a) Stand der Key Results',
-    statusHeaders: ['KR-ID', 'Team', 'Key Result', 'Letzter Wert', 'Neuer Wert', 'Zuversicht (0-10)', 'Änderung', 'Tempo', 'Notiz'],
+    statusHeaders: ['KR-ID', 'Key Result', 'Startwert', 'Zielwert', 'Letzter Wert', 'Neuer Wert', 'Änderung', 'Score', 'Status', 'Zuversicht (0-10)', 'Notiz'],
     dialog: '(b) Taktischer Dialog: nicht „Haben wir die Zahlen erreicht?“, sondern „Haben wir so entschieden, wie wir entscheiden wollen?“',
-    dialogHeaders: ['Taktik-ID', 'Objective', 'Key Tactic', '', 'So entschieden?', '', '', '', 'Beispiel'],
-    noTactics: 'Noch keine Key Tactics: schreibt sie ins Blatt Taktiken.',
+    dialogHeaders: ['Taktik-ID', 'Key Tactic', '', '', '', 'So entschieden?', '', '', '', '', 'Beispiel'],
+    noTactics: 'Noch keine Key Tactics: Schreibt sie ins Blatt Taktiken.',
     assumption: 'Die eine taktische Annahme, die wir diese Woche getestet haben (und was wir gesehen haben)',
     reflection: '(c) Reflexion',
     problems: 'Probleme und veränderte Bedingungen',
     improvements: 'Was wir verbessern',
-    unrealistic: 'Ein Ziel wirkt unrealistisch? ja/nein, KR-ID, warum',
+    unrealistic: 'Wirkt ein Zielwert unrealistisch? Ja/nein, KR-ID, warum',
     outlook: '(d) Ausblick',
-    focus: 'Fokus für nächste Woche',
+    focus: 'Unser Fokus für die nächste Woche',
     kept: 'Aus der früheren Fassung dieses Blatts behalten (Zeilen ohne passendes Key Result oder Taktik)',
   },
 } as const;
@@ -119,13 +134,14 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   const C = WEEKLY_COLUMN;
   const b = new PlanBuilder(WEEKLY_WIDTH, true);
   const previousRow = new Map<string, number>();
-  (input.previous ?? []).forEach((line, i) => {
+  const previous = input.previous ? upgradeWeekly(input.previous) : undefined;
+  (previous ?? []).forEach((line, i) => {
     const key = textOf(line[C.key - 1]);
     if (key && !previousRow.has(key)) previousRow.set(key, i);
   });
   const used = new Set<string>();
   /** What people entered before in a cell of an earlier row (a formula they typed, read as TypedFormula, stays one). */
-  const entered = (index: number, column: number): CellPlan => carriedCell(input.previous?.[index]?.[column - 1]);
+  const entered = (index: number, column: number): CellPlan => carriedCell(previous?.[index]?.[column - 1]);
   /** The cell for an input column: what people entered before, else blank. */
   const carried = (key: string, column: number): CellPlan => {
     const index = previousRow.get(key);
@@ -141,76 +157,72 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   const yesNo: ValidationPlan = { kind: 'list', values: [YES_NO[lang].yes, YES_NO[lang].no], allowInvalid: false };
   const monday = weekMonday(week) ?? '';
 
-  b.row([text(format(t.title, { week })), BLANK, text(format(t.from, { monday }))], { bold: true, key: '#title' });
+  // The dates go in C: it does not wrap, so they run on over the empty cells to its right.
+  b.row([text(format(t.title, { week })), BLANK, text(format(t.from, { week: weekLabel(week, lang), monday: dayLabel(monday, lang) }))], { bold: true, key: '#title' });
   b.row([text(t.hint)], { key: '#hint' });
   b.blank();
 
   for (const team of teamOrder(input.rows, input.tactics)) {
     const teamName = team || t.noTeam;
-    b.row([text(format(t.team, { team: teamName })), BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, BLANK, text(week)], {
+    const teamRow: CellPlan[] = [text(format(t.team, { team: teamName }))];
+    teamRow[WEEKLY_WIDTH - 1] = text(weekLabel(week, lang));
+    b.row(teamRow, {
       bold: true,
       background: TEAM_BACKGROUND,
       key: `#team:${team}`,
     });
     // (a) status
     b.row([text(t.status)], { bold: true, background: SECTION_BACKGROUND, key: `#status:${team}` });
-    b.row(t.statusHeaders.map((h) => (h ? text(h) : BLANK)), { bold: true, key: `#statusHeaders:${team}` });
+    b.row(t.statusHeaders.map((h) => (h ? text(h) : BLANK)), { bold: true, wrap: true, key: `#statusHeaders:${team}` });
     for (const kr of input.rows.filter((r) => r.team === team && r.krId)) {
       const key = `kr:${kr.krId}`;
       used.add(key);
       const row = b.nextRow;
       const last = input.lastValues?.has(kr.krId) ? input.lastValues.get(kr.krId) ?? null : kr.current;
-      const E = `$${columnLetter(C.input)}${row}`;
-      const D = `$${columnLetter(C.last)}${row}`;
+      const newValue = `$${columnLetter(C.input)}${row}`;
+      const lastValue = `$${columnLetter(C.last)}${row}`;
       const title = kr.unit ? `${kr.keyResult} (${kr.unit})` : kr.keyResult;
-      b.row(
-        [
-          text(kr.krId),
-          kr.team ? text(kr.team) : BLANK,
-          title ? text(title) : BLANK,
-          num(last),
-          carried(key, C.input),
-          carried(key, C.second),
-          formula(`=IF(AND(ISNUMBER(${E}),ISNUMBER(${D})),${E}-${D},"")`),
-          formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0),1)&"","")`),
-          carried(key, C.note),
-        ],
-        {
-          key,
-          inputs: [C.input, C.second, C.note],
-          formats: { [C.last]: '#,##0.##', [C.input]: '#,##0.##', [C.second]: '0', [C.change]: '+#,##0.##;-#,##0.##;0' },
-          validations: { [C.second]: confidence },
-        },
-      );
+      const cells: CellPlan[] = [];
+      cells[C.id - 1] = text(kr.krId);
+      cells[C.title - 1] = title ? text(title) : BLANK;
+      cells[C.start - 1] = num(kr.start);
+      cells[C.target - 1] = num(kr.target);
+      cells[C.last - 1] = num(last);
+      cells[C.input - 1] = carried(key, C.input);
+      cells[C.change - 1] = formula(`=IF(AND(ISNUMBER(${newValue}),ISNUMBER(${lastValue})),${newValue}-${lastValue},"")`);
+      cells[C.score - 1] = formula(`=IFERROR(INDEX(${registerColumn('krScore')},MATCH($A${row},${registerColumn('krId')},0),1),"")`);
+      cells[C.pace - 1] = formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0),1)&"","")`);
+      cells[C.second - 1] = carried(key, C.second);
+      cells[C.note - 1] = carried(key, C.note);
+      const number = '#,##0.##';
+      b.row(cells, {
+        key,
+        inputs: [C.input, C.second, C.note],
+        formats: { [C.start]: number, [C.target]: number, [C.last]: number, [C.input]: number, [C.second]: '0', [C.change]: '+#,##0.##;-#,##0.##;0', [C.score]: '0%' },
+        validations: { [C.second]: confidence },
+      });
     }
     // (b) tactical dialog
     b.row([text(t.dialog)], { bold: true, background: SECTION_BACKGROUND, key: `#dialog:${team}` });
     const tactics = input.tactics.filter((tactic) => tactic.team === team && tactic.id);
     if (tactics.length) b.row(t.dialogHeaders.map((h) => (h ? text(h) : BLANK)), { bold: true, key: `#dialogHeaders:${team}` });
-    else b.row([BLANK, BLANK, text(t.noTactics)], { key: `#noTactics:${team}` });
+    else b.row([BLANK, text(t.noTactics)], { key: `#noTactics:${team}` });
     for (const tactic of tactics) {
       const key = `tactic:${tactic.id}`;
       used.add(key);
-      b.row(
-        [
-          text(tactic.id),
-          tactic.objectiveId ? text(tactic.objectiveId) : BLANK,
-          text(tactic.principle),
-          BLANK,
-          carried(key, C.input),
-          BLANK,
-          BLANK,
-          BLANK,
-          carried(key, C.note),
-        ],
-        { key, inputs: [C.input, C.note], validations: { [C.input]: rating } },
-      );
+      const cells: CellPlan[] = [];
+      cells[C.id - 1] = text(tactic.id);
+      cells[C.title - 1] = text(tactic.objectiveId ? `${tactic.principle} (${tactic.objectiveId})` : tactic.principle);
+      cells[C.input - 1] = carried(key, C.input);
+      cells[C.note - 1] = carried(key, C.note);
+      b.row(cells, { key, inputs: [C.input, C.note], validations: { [C.input]: rating } });
     }
     const entry = (kind: TeamEntryKind, label: string, options: { inputs?: number[]; validations?: Record<number, ValidationPlan> } = {}) => {
       const key = `${kind}:${team}`;
       used.add(key);
       const inputs = options.inputs ?? [C.input];
-      const cells: CellPlan[] = [BLANK, BLANK, text(label)];
+      const cells: CellPlan[] = [];
+      cells[C.title - 1] = text(label);
       for (const column of inputs) cells[column - 1] = carried(key, column);
       b.row(cells, { key, inputs, validations: options.validations });
     };
@@ -228,7 +240,7 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
 
   // Anything people typed that has no place in the new layout stays, below.
   const kept: number[] = [];
-  for (const [index, line] of (input.previous ?? []).entries()) {
+  for (const [index, line] of (previous ?? []).entries()) {
     const key = textOf(line[C.key - 1]);
     if (key.startsWith('#') || used.has(key)) continue;
     const content = line.slice(0, WEEKLY_WIDTH);
@@ -239,11 +251,11 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
   if (kept.length) {
     b.row([text(t.kept)], { bold: true, background: SECTION_BACKGROUND, key: '#kept' });
     for (const index of kept) {
-      const key = textOf(input.previous![index][C.key - 1]);
+      const key = textOf(previous![index][C.key - 1]);
       // People's cells as they were; the add-on's own formulas (change, pace) as the value they showed, since their row moves.
       const theirs = key ? inputColumns(key) : null;
       const cells = Array.from({ length: WEEKLY_WIDTH }, (_, i) => {
-        const value = input.previous![index][i];
+        const value = previous![index][i];
         return !theirs || theirs.includes(i + 1) || !(value instanceof TypedFormula) ? entered(index, i + 1) : carriedCell(value.shown);
       });
       b.row(cells, { key: `kept:${key}` });
@@ -256,6 +268,35 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     columnWidths: WEEKLY_WIDTHS,
     wrapColumns: [C.title, C.note],
   });
+}
+
+/**
+ * A weekly's values in the current layout: a weekly written before the status
+ * block showed start, target and score (key in column J) has its entries moved
+ * to their columns now, so regenerating or applying it loses nothing.
+ */
+export function upgradeWeekly(values: readonly (readonly unknown[])[]): (readonly unknown[])[] {
+  const hasTitle = (column: number) => values.some((line) => textOf(line[column - 1]) === '#title');
+  if (hasTitle(WEEKLY_COLUMN.key) || !hasTitle(OLD_COLUMN.key)) return values.slice();
+  const C = WEEKLY_COLUMN;
+  return values.map((line) => {
+    const key = textOf(line[OLD_COLUMN.key - 1]);
+    const next: unknown[] = Array.from({ length: C.key }, () => '');
+    if (!key || key.startsWith('kept:')) {
+      for (let i = 0; i < OLD_COLUMN.key - 1; i++) next[i] = line[i] ?? '';
+    } else {
+      for (const field of ['id', 'title', 'last', 'input', 'second', 'note'] as const) next[C[field] - 1] = line[OLD_COLUMN[field] - 1] ?? '';
+    }
+    next[C.key - 1] = line[OLD_COLUMN.key - 1] ?? '';
+    return next;
+  });
+}
+
+/** A day as people read it: 2026-11-23 in English, 23.11.2026 in German. */
+const DAY_LABELS = { en: '{year}-{month}-{day}', de: '{d}.{m}.{year}' };
+function dayLabel(iso: string, lang: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? format(DAY_LABELS[lang], { year: m[1], month: m[2], day: m[3], m: Number(m[2]), d: Number(m[3]) }) : iso;
 }
 
 /** Input columns of a keyed row, by its kind. */
@@ -283,8 +324,9 @@ export interface WeeklyEntries {
   teams: { team: string; entries: Partial<Record<TeamEntryKind, { text: string; kr?: string; why?: string }>> }[];
 }
 
-export function readWeekly(values: readonly (readonly unknown[])[]): WeeklyEntries {
+export function readWeekly(read: readonly (readonly unknown[])[]): WeeklyEntries {
   const C = WEEKLY_COLUMN;
+  const values = upgradeWeekly(read);
   const result: WeeklyEntries = { krs: [], tactics: [], teams: [] };
   const seen = new Set<string>();
   const teams = new Map<string, WeeklyEntries['teams'][number]>();
