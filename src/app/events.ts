@@ -116,7 +116,8 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
       kind = existing ? 'regenerated' : 'suffixed';
     }
     const rows = snapshot.rows.map((r) => r.row);
-    const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
+    const registerRows = new Map(snapshot.rows.filter((r) => r.row.krId).reverse().map((r) => [r.row.krId, r.sheetRow]));
+    const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), registerRows, previous }), name };
     const session = new WriteSession(spreadsheet);
     const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0) : writeNewSheet(session, plan);
     spreadsheet.setActiveSheet(sheet);

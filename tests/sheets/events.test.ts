@@ -84,11 +84,19 @@ describe('weekly check-in on the realistic cycle', () => {
     const r = rowOf(h, 'kr:KR-1');
     expect(sheet.getRange(r, 1, 1, 4).getValues()[0]).toEqual(['KR-1', 'Sales', 'Revenue per existing customer (EUR)', 55000]);
     expect(sheet.getRange(r, 7).getFormula()).toBe(`=IF(AND(ISNUMBER($E${r}),ISNUMBER($D${r})),$E${r}-$D${r},"")`);
-    expect(sheet.getRange(r, 8).getFormula()).toContain('MATCH($A' + r);
-    // Pace is the register's pace for the KR.
+    // Pace is the register's pace for the KR, read from its register row directly (no MATCH over the register).
+    expect(sheet.getRange(r, 8).getFormula()).toBe(`=IF(OKRs!$F$2=$A${r},OKRs!$S$2&"","")`);
     const register = h.spreadsheet.getSheetByName('OKRs')!;
-    expect(sheet.getRange(r, 8).getValue()).toBe(register.getRange(2, REGISTER_COLUMN.pace).getValue());
-    expect(['on track', 'at risk', 'off track']).toContain(sheet.getRange(r, 8).getValue());
+    const pace = register.getRange(2, REGISTER_COLUMN.pace).getValue();
+    expect(sheet.getRange(r, 8).getValue()).toBe(pace);
+    expect(['on track', 'at risk', 'off track']).toContain(pace);
+    // A row inserted above moves the reference along; another KR in that row (a sort) shows blank, never its pace.
+    register.insertRowsBefore(2, 1);
+    expect(sheet.getRange(r, 8).getFormula()).toBe(`=IF(OKRs!$F$3=$A${r},OKRs!$S$3&"","")`);
+    expect(sheet.getRange(r, 8).getValue()).toBe(pace);
+    register.getRange(3, REGISTER_COLUMN.krId).setValue('KR-2');
+    expect(sheet.getRange(r, 8).getValue()).toBe('');
+    register.deleteRow(2);
     expect(sheet.getRange(r, 6).getDataValidation()!.getCriteriaValues()[0]).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     const t = rowOf(h, 'tactic:T-1');
     expect(sheet.getRange(t, 3).getValue()).toBe(TACTIC_ROWS[0].principle);
