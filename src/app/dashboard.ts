@@ -8,14 +8,15 @@ import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import { isoOf, textOf } from '../core/cellValues';
-import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
+import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, recordedSignature } from '../core/layout/dashboard';
+import { confidenceGrid } from '../core/layout/dashboardGrid';
 import { columnLetter } from '../core/layout/plan';
 import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
 import { registerCapacity } from '../core/layout/register';
 import { ROLLUP_WIDTH, rollupPlan, rollupSheetName } from '../core/layout/rollup';
 import { hideKeyColumn, prepareRewrite, readKeyed } from '../sheets/keyed';
 import { MAX_TEAMS } from '../core/layout/settings';
-import { readRegisterValues, readUsedValues } from '../sheets/events';
+import { readLog, readRegisterValues, readUsedValues } from '../sheets/events';
 import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../sheets/charts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
@@ -139,13 +140,12 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     const spreadsheet = activeSpreadsheet();
     const registerSheet = findSheet(spreadsheet, 'register', lang);
     if (!registerSheet) throw registerMissing(spreadsheet, lang);
-    const rows = readRegisterValues(registerSheet).rows.map((r) => r.row);
+    const registered = readRegisterValues(registerSheet).rows;
+    const rows = registered.map((r) => r.row);
+    const registerRows = registered.map((r) => r.sheetRow);
     const settings = readCycleSettings(findSheet(spreadsheet, 'settings', lang));
-    const logSheet = findSheet(spreadsheet, 'checkInLog', lang);
-    const logLast = logSheet ? logSheet.getLastRow() : 0;
     const weeks = cycleWeeks(settings.start, settings.end);
-    const krs = rows.filter((r) => r.krId).length;
-    const logRows = logBound(krs, weeks, logLast);
+    const grid = confidenceGrid(readLog(findSheet(spreadsheet, 'checkInLog', lang)), rows.map((r) => r.krId).filter(Boolean), settings.start, weeks);
 
     const portfolio = ensurePortfolio(spreadsheet, lang, rows.length);
     const known = new Set(rows.map((r) => r.objectiveId).filter(Boolean));
@@ -158,14 +158,16 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
     const snapshot = existing ? readOwnSheet(existing, 1, lang) : undefined;
     const previous = snapshot?.values;
-    const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, logRows, previous };
+    const input = { lang, cycle: settings.cycleName, teams: settings.teams, rows, weeks, start: settings.start, registerRows, grid, previous };
     const objectives = known.size;
     const base = { name, objectives, portfolioCreated: portfolio.created, unknownPortfolioIds };
 
     if (existing && previous && recordedSignature(previous) === layoutSignature(input)) {
-      const { charts, plan } = dashboardPlan(input);
+      const current = dashboardPlan(input);
+      const { charts, plan } = current;
       const missing = missingCharts(existing, chartSpecs(lang, charts, plan.cells[0].length + 1));
       if (missing.length) insertCharts(existing, missing);
+      syncGrid(existing, current);
       return { kind: 'current', teams: charts.lastTeamRow - charts.firstTeamRow + 1, ...base };
     }
 
@@ -186,6 +188,22 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     spreadsheet.setActiveSheet(sheet);
     return { kind: existing ? 'rebuilt' : 'created', teams: built.matrix.teams.length, ...base };
   });
+}
+
+/**
+ * A current dashboard's KR x week grid brought in line with the log (one read,
+ * and one write only when a value differs): entries logged by hand, or
+ * applied while the dashboard was being rebuilt, show up.
+ */
+function syncGrid(sheet: Sheet, built: ReturnType<typeof dashboardPlan>): void {
+  const { firstRow, firstColumn, weeks, krs } = built.grid;
+  if (!krs.length) return;
+  const range = sheet.getRange(firstRow, firstColumn, krs.length, weeks);
+  const have = range.getValues();
+  const want = built.plan.cells.slice(firstRow - 1, firstRow - 1 + krs.length).map((line) =>
+    line.slice(firstColumn - 1, firstColumn - 1 + weeks).map((cell) => ('number' in cell ? cell.number : '')),
+  );
+  if (want.some((line, r) => line.some((value, c) => value !== have[r]?.[c]))) range.setValues(want);
 }
 
 /** Opens the Portfolio, creating it (empty) first when there is none. */
