@@ -8,7 +8,8 @@ import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import { isoOf, textOf } from '../core/cellValues';
-import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, recordedSignature } from '../core/layout/dashboard';
+import type { LogEntry } from '../core/layout/checkInLog';
+import { DASHBOARD_TITLES, DASH_COLUMN, GRID_KEY, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, recordedSignature } from '../core/layout/dashboard';
 import { confidenceGrid } from '../core/layout/dashboardGrid';
 import { columnLetter } from '../core/layout/plan';
 import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
@@ -286,4 +287,43 @@ export function rollUpTeamsFromMenu(): void {
   const message = rollupMessage(outcome, lang);
   if (outcome.invalid.length) alert(TEXT.title[lang], message);
   else toast(activeSpreadsheet(), message);
+}
+
+/**
+ * After a check-in is applied: the week's logged confidences go into the
+ * dashboard's KR x week grid (the objective and team cells average them).
+ * Reads row 1, the key column, the grid's week labels and one week column;
+ * writes that column once. Nothing when there is no dashboard, the week is
+ * not one of its columns, or no KR of the entries is on it (refresh adds
+ * new KRs, and fills their weeks from the log).
+ */
+export function writeWeekToDashboard(spreadsheet: Spreadsheet, lang: Language, week: string, entries: readonly LogEntry[]): number {
+  const confidences = new Map(entries.filter((e) => e.kind === 'kr' && e.confidence !== null && e.confidence >= 0).map((e) => [e.id, e.confidence as number]));
+  if (!confidences.size) return 0;
+  const sheet = findSheet(spreadsheet, 'dashboard', lang);
+  if (!sheet) return 0;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < DASH_COLUMN.firstWeek) return 0;
+  const keyColumn = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].findIndex((v) => textOf(v) === '#title') + 1;
+  if (keyColumn < 1) return 0;
+  const keys = sheet.getRange(1, keyColumn, lastRow, 1).getValues().map((line) => textOf(line[0]));
+  const headerRow = keys.indexOf(GRID_KEY) + 1;
+  if (headerRow < 1) return 0;
+  let lastKr = headerRow;
+  while (lastKr < keys.length && keys[lastKr].startsWith('kr:')) lastKr++;
+  if (lastKr === headerRow) return 0;
+  const labels = sheet.getRange(headerRow, DASH_COLUMN.firstWeek, 1, keyColumn - DASH_COLUMN.firstWeek).getValues()[0].map(textOf);
+  const column = labels.indexOf(week);
+  if (column < 0) return 0;
+  const range = sheet.getRange(headerRow + 1, DASH_COLUMN.firstWeek + column, lastKr - headerRow, 1);
+  let written = 0;
+  const values = range.getValues().map((line, i) => {
+    const value = confidences.get(keys[headerRow + i].slice(3));
+    if (value === undefined) return [line[0]];
+    written++;
+    return [value];
+  });
+  if (written) range.setValues(values);
+  return written;
 }

@@ -29,6 +29,7 @@ import {
   writeQuickWins,
 } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
+import { writeWeekToDashboard } from './dashboard';
 import { withDocumentLock } from '../sheets/lock';
 import type { RegisterSnapshot } from '../sheets/register';
 import { alert, toast } from '../sheets/ui';
@@ -182,6 +183,7 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
     if (plan.append.length) {
       if (!logSheet) logSheet = writeNewSheet(new WriteSession(spreadsheet), checkInLogPlan(lang));
       appendLog(logSheet, plan.append, lang);
+      writeWeekToDashboard(spreadsheet, lang, week, plan.append);
     }
     if (tacticsSheet) markTacticsDiscussed(tacticsSheet, tactics, plan.tacticsDiscussed, week);
     return {
