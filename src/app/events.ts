@@ -19,7 +19,6 @@ import { WEEKLY_COLUMN, readWeekly, weeklyPlan, weeklySheetName } from '../core/
 import {
   appendLog,
   markTacticsDiscussed,
-  readLog,
   readSettings,
   readTactics,
   readRegisterValues,
@@ -29,6 +28,7 @@ import {
   writeQuickWins,
 } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
+import { logStore, readLogWeeks, recordAppend, weeksForWeekly } from '../sheets/logIndex';
 import { writeWeekToDashboard } from './dashboard';
 import { withDocumentLock } from '../sheets/lock';
 import type { RegisterSnapshot } from '../sheets/register';
@@ -102,8 +102,9 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const spreadsheet = activeSpreadsheet();
     const { snapshot } = requireRegister(spreadsheet, lang);
     const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang));
-    const log = readLog(findSheet(spreadsheet, 'checkInLog', lang));
     const week = isoWeek(today);
+    // Only this week's rows (see weeksForWeekly): flat over a long log. Read-only, so the index's last row is not checked.
+    const log = readLogWeeks(findSheet(spreadsheet, 'checkInLog', lang), weeksForWeekly(week), false).entries;
     const wanted = weeklySheetName(week);
     let name = wanted;
     let existing = spreadsheet.getSheetByName(name);
@@ -169,7 +170,9 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
     const tacticsSheet = findSheet(spreadsheet, 'tactics', lang);
     const tactics = readTactics(tacticsSheet);
     let logSheet = findSheet(spreadsheet, 'checkInLog', lang);
-    const log = readLog(logSheet);
+    // Only this week's rows: a (week, kind, id) is logged once, so nothing else can collide.
+    const logRead = readLogWeeks(logSheet, () => [week]);
+    const log = logRead.entries;
     const plan = planCheckIn({
       lang,
       week,
@@ -182,7 +185,9 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
     if (plan.registerUpdates.length) writeRegisterUpdates(registerSheet, snapshot, plan.registerUpdates);
     if (plan.append.length) {
       if (!logSheet) logSheet = writeNewSheet(new WriteSession(spreadsheet), checkInLogPlan(lang));
-      appendLog(logSheet, plan.append, lang);
+      const first = appendLog(logSheet, plan.append, lang, Math.max(1, logRead.index.last) + 1);
+      if (!logRead.store) logRead.store = logStore();
+      recordAppend(logRead, first, plan.append);
       writeWeekToDashboard(spreadsheet, lang, week, plan.append);
     }
     if (tacticsSheet) markTacticsDiscussed(tacticsSheet, tactics, plan.tacticsDiscussed, week);
