@@ -2,7 +2,7 @@ import { importTsEntry } from './lib.mjs';
 /**
  * SpreadsheetApp calls of "Import existing OKRs" (preview and import) and of
  * "Start next cycle" for 6 and for 600 key results, counted by the in-memory
- * fake (tests/fakes). Target: the same for 6 and 600 (import may add a fixed
+ * fake (emulator/). Target: the same for 6 and 600 (import may add a fixed
  * 62 calls once, when the register grows past its first 200 formula rows: the
  * formulas, and the formats, drop-downs, protection, traffic lights and named
  * ranges of the new rows).
@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
-import { createAppsScript } from './tests/fakes/appsScript';
+import { createAppsScript } from './emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from './tests/fixtures/realisticCycle';
 import { setUpCycle } from './src/app/setup';
 import { generateReview, generateRetrospective } from './src/app/events';

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
-import { createAppsScript } from './tests/fakes/appsScript';
+import { createAppsScript } from './emulator/appsScript';
 import { SETUP } from './tests/fixtures/realisticCycle';
 import { setUpCycle } from './src/app/setup';
 import { openPortfolio, refreshDashboard, rollUpTeams } from './src/app/dashboard';

@@ -2,7 +2,7 @@ import { importTsEntry } from './lib.mjs';
 /**
  * SpreadsheetApp calls of the cycle's events (weekly, apply, regenerated
  * weekly, review, retrospective) for 3 and for 300 key results, counted by
- * the in-memory fake (tests/fakes). Target: equal, and under 40 each.
+ * the in-memory fake (emulator/). Target: equal, and under 40 each.
  * "total" counts every call, builders included; "document" only the calls
  * that reach the spreadsheet (round trips in Apps Script).
  */
@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
-import { createAppsScript } from './tests/fakes/appsScript';
+import { createAppsScript } from './emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from './tests/fixtures/realisticCycle';
 import { setUpCycle } from './src/app/setup';
 import { applyCheckIn, generateRetrospective, generateReview, generateWeekly } from './src/app/events';

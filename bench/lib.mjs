@@ -20,3 +20,11 @@ export async function importTsEntry(entry, resolveDir, name) {
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
   return import(pathToFileURL(outfile).href);
 }
+
+/**
+ * emulator/loadAddon.ts for the .mjs benchmarks: `const { loadAddon } = await importLoader(root)`, then
+ * `loadAddon({ ..., distDir: join(root, 'dist') })` (the bundled loader cannot find dist/ by itself).
+ */
+export function importLoader(root) {
+  return importTsEntry("export * from './emulator/loadAddon';", root, 'loadAddon');
+}

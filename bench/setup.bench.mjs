@@ -1,37 +1,18 @@
 /**
  * SpreadsheetApp calls to set up a cycle with 3 and with 300 key results,
- * counted by the in-memory workbook (tests/fakes), running the built
+ * counted by the in-memory workbook (emulator/), running the built
  * dist/Code.js the way Apps Script does. Target: the same, under 40.
  */
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { importLoader } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { loadAddon } = await importLoader(root);
 
-/** The TypeScript fake, bundled for this script. */
-export async function loadFake() {
-  const out = join(mkdtempSync(join(tmpdir(), 'okr-bench-')), 'fake.mjs');
-  const result = await build({ entryPoints: [join(root, 'tests/fakes/appsScript.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
-  writeFileSync(out, result.outputFiles[0].text);
-  return import(pathToFileURL(out).href);
-}
-
-export function runBundle(harness) {
-  const context = vm.createContext(harness.globals);
-  vm.runInContext(readFileSync(join(root, 'dist/Code.js'), 'utf8'), context, { filename: 'Code.js' });
-  return context;
-}
-
-const { createAppsScript } = await loadFake();
 console.log('== SpreadsheetApp calls: set up a cycle from the menu (dist/Code.js), target: equal and under 40 ==');
 for (const krs of [3, 300]) {
-  const harness = createAppsScript({ now: new Date(2026, 10, 24) });
-  const addOn = runBundle(harness);
+  const { harness, bundle: addOn } = loadAddon({ now: new Date(2026, 10, 24), distDir: join(root, 'dist') });
   harness.ui.queuePrompt('Q1 2027; Sales, Marketing, IT, HR');
   harness.calls.reset();
   addOn.menuSetUpCycle();

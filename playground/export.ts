@@ -12,9 +12,9 @@
  * them themselves.
  */
 import ExcelJS from 'exceljs';
-import { columnToLetters, rectToA1, quoteSheetName, type Rect } from '../tests/fakes/a1';
-import { dateToSerial, isDateFormat } from '../tests/fakes/formula';
-import type { FakeSheet, FakeSpreadsheet } from '../tests/fakes/spreadsheet';
+import { columnToLetters, rectToA1, quoteSheetName, type Rect } from '../emulator/a1';
+import { dateToSerial, isDateFormat } from '../emulator/formula';
+import type { FakeSheet, FakeSpreadsheet } from '../emulator/spreadsheet';
 
 const SHEETS_ONLY = [
   'ARRAYFORMULA', 'FILTER', 'QUERY', 'SORT', 'SORTN', 'UNIQUE', 'FLATTEN', 'SPLIT', 'JOIN', 'SPARKLINE', 'IMAGE',

@@ -1,7 +1,7 @@
 /**
  * The playground's workbook: the built dist/Code.js (the file `clasp push`
  * uploads) run in a node:vm context over the in-memory workbook of
- * tests/fakes. Everything the page does reaches the bundle's top-level
+ * emulator/. Everything the page does reaches the bundle's top-level
  * functions (menu handlers, sidebar functions) or the fake as a user would
  * (typing into a cell). Nothing here is a second implementation of the
  * add-on: what works here works in Sheets, because it is the same bundle.
@@ -9,13 +9,13 @@
  * The workbook is kept in a JSON file after every change and loaded on start.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import vm from 'node:vm';
-import { rectContains } from '../tests/fakes/a1';
-import { createAppsScript, type AppsScriptHarness } from '../tests/fakes/appsScript';
-import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../tests/fakes/snapshot';
-import type { FakeSheet } from '../tests/fakes/spreadsheet';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { rectContains } from '../emulator/a1';
+import type { AppsScriptHarness } from '../emulator/appsScript';
+import { loadAddon } from '../emulator/loadAddon';
+import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../emulator/snapshot';
+import type { FakeSheet } from '../emulator/spreadsheet';
 
 export type Lang = 'en' | 'de';
 
@@ -98,18 +98,6 @@ export interface StateView {
 
 const UNANSWERED = '\u0000playground: not answered yet';
 const LOCALES: Record<Lang, string> = { en: 'en_US', de: 'de_DE' };
-const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE'];
-
-/** Runs in the vm: `new Date()` and `Date.now()` read the playground's clock (the fake's time), like the fake's TODAY(). */
-const CLOCK_SHIM = `(function (clock) {
-  var RealDate = Date;
-  globalThis.Date = new Proxy(RealDate, {
-    construct: function (target, args, newTarget) { return Reflect.construct(target, args.length ? args : [clock()], newTarget); },
-    apply: function () { return new RealDate(clock()).toString(); },
-    get: function (target, key) { return key === 'now' ? function () { return clock(); } : Reflect.get(target, key); }
-  });
-})`;
-
 function dayAt9(day: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) throw new Error(`--today wants YYYY-MM-DD, not "${day}"`);
@@ -121,6 +109,8 @@ export class PlaygroundSession {
   readonly bundle: Record<string, (...args: any[]) => any>;
   /** The bundle's top-level functions: what google.script.run and the menu may call. */
   readonly entryPoints: Set<string>;
+  /** The bundle's custom functions: formulas call them, google.script.run may not. */
+  readonly customFunctions: string[];
   readonly lang: Lang;
   /** Whether the workbook came from the state file (else it is new). */
   readonly restored: boolean;
@@ -132,24 +122,13 @@ export class PlaygroundSession {
     const saved = options.stateFile && existsSync(options.stateFile) ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as WorkbookSnapshot) : null;
     const locale = saved?.locale ?? LOCALES[options.lang];
     this.lang = locale.startsWith('de') ? 'de' : 'en';
-    this.harness = createAppsScript({
-      locale,
-      userLocale: this.lang,
-      now: this.now(),
-      // Every page the build made (Sidebar, Import), as clasp pushes them: HtmlService finds them by name.
-      htmlFiles: Object.fromEntries(
-        readdirSync(options.distDir)
-          .filter((file) => file.endsWith('.html'))
-          .map((file) => [file.slice(0, -'.html'.length), readFileSync(join(options.distDir, file), 'utf8')]),
-      ),
-    });
-    const context = vm.createContext(this.harness.globals);
-    vm.runInContext(readFileSync(join(options.distDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-    const names = Object.keys(context).filter((k) => typeof (context as any)[k] === 'function' && /^[A-Za-z]\w*$/.test(k) && !k.endsWith('_'));
-    this.entryPoints = new Set(names);
-    (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number) => void)(() => this.now().getTime());
-    this.bundle = context as any;
-    this.harness.registerCustomFunctions(Object.fromEntries(CUSTOM_FUNCTIONS.filter((n) => this.entryPoints.has(n)).map((n) => [n, this.bundle[n]])));
+    // Every page the build made (Sidebar, Import), as clasp pushes them: HtmlService finds them by name.
+    // The add-on's clock is the playground's (a fixed day, a day set while seeding, or the real clock).
+    const addon = loadAddon({ locale, userLocale: this.lang, now: () => this.now(), htmlFiles: true, distDir: options.distDir });
+    this.harness = addon.harness;
+    this.entryPoints = addon.entryPoints;
+    this.customFunctions = addon.customFunctions;
+    this.bundle = addon.bundle;
     if (saved) restoreSnapshot(this.harness.spreadsheet, saved);
     this.restored = !!saved;
     this.harness.setAuthMode('LIMITED');
@@ -217,7 +196,7 @@ export class PlaygroundSession {
 
   /** google.script.run: a top-level function of the bundle, with values crossing as JSON both ways. */
   call(name: string, args: unknown[]): unknown {
-    if (!this.entryPoints.has(name) || CUSTOM_FUNCTIONS.includes(name)) throw new Error(`Script function not found: ${name}`);
+    if (!this.entryPoints.has(name) || this.customFunctions.includes(name)) throw new Error(`Script function not found: ${name}`);
     this.tick();
     const json = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
     try {

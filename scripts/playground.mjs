@@ -1,6 +1,6 @@
 /**
  * Bundles the playground (playground/*.ts, with the in-memory workbook of
- * tests/fakes) for node, and its page script for the browser, into
+ * emulator/) for node, and its page script for the browser, into
  * .playground/build/ (git-ignored). Used by start.mjs and export.mjs; needs
  * dist/ built first (npm start and npm run export build it).
  */

@@ -42,8 +42,8 @@ await build({
   format: 'cjs',
   outfile: out,
   logLevel: 'error',
-  // world.ts finds dist/Code.js relative to its own folder.
-  define: { __dirname: JSON.stringify(join(root, 'tests', 'model')) },
+  // emulator/loadAddon.ts finds dist/Code.js relative to its own folder.
+  define: { __dirname: JSON.stringify(join(root, 'emulator')) },
 });
 
 const runs = Number(option('runs', 10_000));

@@ -4,11 +4,9 @@
  * the add-on menu. What the browser sends reaches the same top-level
  * functions Apps Script would call.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
 import type { ObjectiveDraft, SidebarBootstrap } from '../../src/core/drafts';
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import type { AppsScriptHarness } from '../../emulator/appsScript';
+import { loadAddon } from '../../emulator/loadAddon';
 import type { DevServerOptions, TestServer } from './devServer';
 
 export interface RealServer extends TestServer {
@@ -19,10 +17,7 @@ export interface RealServer extends TestServer {
 export function createRealServer(options: DevServerOptions = {}): RealServer {
   const lang = options.lang ?? 'en';
   const teams = options.teams ?? ['Sales', 'IT', 'Customer Service'];
-  const harness = createAppsScript({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
-  const context = vm.createContext(harness.globals);
-  vm.runInContext(readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8'), context, { filename: 'Code.js' });
-  const bundle = context as unknown as RealServer['bundle'];
+  const { harness, bundle } = loadAddon({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
   harness.ui.queuePrompt(`${options.cycleName ?? 'Q4 2026'}; ${teams.join(', ')}`);
   bundle.menuSetUpCycle();
   // Values cross google.script.run as JSON: no Dates, no functions, no objects of another realm.

@@ -2,23 +2,12 @@
  * End to end through the built bundle: dist/Code.js in a node:vm context over
  * the in-memory workbook, driven like a user drives the add-on menu.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
-
-const DIST = join(__dirname, '../../dist');
+import { loadAddon } from '../../emulator/loadAddon';
+import type { AppsScriptHarness } from '../../emulator/appsScript';
 
 function addOn(locale = 'en_US') {
-  const h = createAppsScript({
-    locale,
-    userLocale: locale,
-    now: new Date(2026, 10, 24, 9),
-    htmlFiles: { Sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8') },
-  });
-  const context = vm.createContext(h.globals);
-  vm.runInContext(readFileSync(join(DIST, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-  return { h, bundle: context as unknown as Record<string, (...args: unknown[]) => any> };
+  const { harness: h, bundle } = loadAddon({ locale, userLocale: locale, htmlFiles: true });
+  return { h, bundle };
 }
 
 const items = (h: AppsScriptHarness) => h.ui.menus[0].items.map((item: any) => item.functionName ?? '—');
@@ -86,8 +75,7 @@ describe('the add-on menu', () => {
   });
 
   it('custom functions work in CUSTOM_FUNCTION mode, where only reads are allowed', () => {
-    const { h, bundle } = addOn('de_DE');
-    h.registerCustomFunctions({ OKR_SCORE: bundle.OKR_SCORE, OKR_ATTAINMENT: bundle.OKR_ATTAINMENT });
+    const { h } = addOn('de_DE');
     const sheet = h.spreadsheet.getActiveSheet();
     sheet.getRange('A1:C3').setValues([[0, 10, 5], [8, 5, 6.5], [1, 2, 'viel']]);
     sheet.getRange('D1').setFormula('=OKR_SCORE(A1:A2,B1:B2,C1:C2)');
@@ -99,8 +87,7 @@ describe('the add-on menu', () => {
   });
 
   it('OKR_CALIBRATION fills a column from rows of past scores in CUSTOM_FUNCTION mode, naming a bad cell', () => {
-    const { h, bundle } = addOn('de_DE');
-    h.registerCustomFunctions({ OKR_CALIBRATION: bundle.OKR_CALIBRATION });
+    const { h } = addOn('de_DE');
     const sheet = h.spreadsheet.getActiveSheet();
     sheet.getRange('A1:D4').setValues([
       [0.5, 1, 1, 'Roofshot'],

@@ -5,18 +5,11 @@
  * has a cycle), and every custom function, with single values and with
  * ranges, in CUSTOM_FUNCTION mode, where only reads are allowed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
-import { createAppsScript } from '../fakes/appsScript';
-
-const CODE = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+import { loadAddon } from '../../emulator/loadAddon';
 
 function addOn(locale: string) {
-  const h = createAppsScript({ locale, userLocale: locale.slice(0, 2), now: new Date(2026, 10, 24, 9) });
-  const context = vm.createContext(h.globals);
-  vm.runInContext(CODE, context, { filename: 'Code.js' });
-  return { h, bundle: context as unknown as Record<string, (...args: unknown[]) => any> };
+  const { harness: h, bundle } = loadAddon({ locale, userLocale: locale.slice(0, 2) });
+  return { h, bundle };
 }
 
 describe.each(['en_US', 'de_DE'])('in %s', (locale) => {
@@ -36,13 +29,7 @@ describe.each(['en_US', 'de_DE'])('in %s', (locale) => {
   });
 
   it('every custom function, with single values and ranges, only reads in CUSTOM_FUNCTION mode', () => {
-    const { h, bundle } = addOn(locale);
-    h.registerCustomFunctions({
-      OKR_SCORE: bundle.OKR_SCORE,
-      OKR_OBJECTIVE_SCORE: bundle.OKR_OBJECTIVE_SCORE,
-      OKR_ATTAINMENT: bundle.OKR_ATTAINMENT,
-      OKR_PACE: bundle.OKR_PACE,
-    });
+    const { h } = addOn(locale);
     const sheet = h.spreadsheet.getActiveSheet();
     sheet.getRange('A1:D3').setValues([
       [0, 10, 5, 'increase'],

@@ -2,18 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { okrAttainment, okrObjectiveScore, okrPace, okrScore } from '../../src/core/sheetFunctions';
-import { bundleSource, loadBundle } from './loadBundle';
+import { bundleScript, loadAddon } from '../../emulator/loadAddon';
 
 const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE', 'OKR_CALIBRATION'];
 const ENTRY_POINTS = ['onOpen', 'onInstall', ...CUSTOM_FUNCTIONS];
 
-/** Just enough of SpreadsheetApp for custom functions to read the locale. */
-function withLocale(locale: string) {
-  return { SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetLocale: () => locale }) } };
+/** The bundle in a bare context, with no Apps Script globals at all. */
+function bare(): Record<string, any> {
+  const context = vm.createContext({});
+  vm.runInContext(bundleScript().source, context, { filename: 'Code.js' });
+  return context;
 }
 
 describe('dist/Code.js as Apps Script sees it', () => {
-  const source = bundleSource();
+  const source = bundleScript().source;
 
   it('uses no module system and no Node globals', () => {
     expect(source).not.toMatch(/\brequire\(/);
@@ -26,7 +28,18 @@ describe('dist/Code.js as Apps Script sees it', () => {
 
   it.each(ENTRY_POINTS)('declares %s as a top-level function declaration', (name) => {
     expect(source).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
-    expect(typeof loadBundle()[name]).toBe('function');
+    expect(typeof bare()[name]).toBe('function');
+  });
+
+  it('loadAddon registers exactly the custom functions the bundle declares, and they work in a formula', () => {
+    const addon = loadAddon({ locale: 'en_US' });
+    expect(addon.customFunctions.sort()).toEqual([...CUSTOM_FUNCTIONS].sort());
+    const sheet = addon.harness.spreadsheet.getActiveSheet();
+    sheet.getRange('A1').setFormula('=OKR_CALIBRATION({0.9,1,1})');
+    sheet.getRange('B1').setFormula('=OKR_SCORE(0,10,5)');
+    expect(sheet.getRange('B1').getValue()).toBe(0.5);
+    expect(typeof sheet.getRange('A1').getValue()).toBe('string');
+    expect(sheet.getRange('A1').getValue()).not.toMatch(/^#/);
   });
 
   it.each(CUSTOM_FUNCTIONS)('carries the @customfunction JSDoc with parameter help for %s', (name) => {
@@ -38,7 +51,7 @@ describe('dist/Code.js as Apps Script sees it', () => {
   });
 
   it('returns what the domain code returns, for whole ranges and single cells', () => {
-    const bundle = loadBundle(withLocale('en_US'));
+    const { bundle } = loadAddon({ locale: 'en_US' });
     const start = [[0], [50], [10], [''], [99]];
     const target = [[100], [70], [6], [5], [100]];
     const current = [[25], [80], [8], [3], [98.5]];
@@ -55,7 +68,7 @@ describe('dist/Code.js as Apps Script sees it', () => {
   });
 
   it('answers in German in a German spreadsheet, and throws errors that name the cell', () => {
-    const bundle = loadBundle(withLocale('de_DE'));
+    const { bundle } = loadAddon({ locale: 'de_DE' });
     expect(bundle.OKR_ATTAINMENT(0.4, 'ambitioniert')).toBe('teilweise');
     expect(() => bundle.OKR_SCORE([[1], [1]], [[2], [2]], [[1], ['viel']])).toThrow('OKR_SCORE: current in Zeile 2 ist "viel", keine Zahl.');
   });
@@ -77,6 +90,6 @@ describe('dist/Code.js as Apps Script sees it', () => {
   });
 
   it('falls back to English where the locale cannot be read', () => {
-    expect(loadBundle().OKR_ATTAINMENT(1, 'roofshot')).toBe('achieved');
+    expect(bare().OKR_ATTAINMENT(1, 'roofshot')).toBe('achieved');
   });
 });

@@ -6,30 +6,10 @@
  * renaming, deleting, inserting rows) through the raw fake, which is neither
  * counted nor restricted.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
-import { createAppsScript, type AppsScriptHarness, type FakeSheet } from '../fakes/appsScript';
+import { loadAddon, type Bundle } from '../../emulator/loadAddon';
+import type { AppsScriptHarness, FakeSheet } from '../../emulator/appsScript';
 
-const DIST = join(__dirname, '../../dist/Code.js');
-let script: vm.Script | undefined;
-
-/** Replaces the context's Date so `new Date()` and `Date.now()` give the test's "now"; every other use is untouched. */
-const CLOCK = `
-(function () {
-  var RealDate = Date;
-  var now = 0;
-  class TestDate extends RealDate {
-    constructor(...args) { if (args.length === 0) super(now); else super(...args); }
-    static now() { return now; }
-  }
-  globalThis.Date = TestDate;
-  globalThis.__setNow = function (t) { now = t; };
-})();
-`;
-
-export type Bundle = Record<string, (...args: unknown[]) => any>;
-
+export type { Bundle };
 export interface World {
   h: AppsScriptHarness;
   bundle: Bundle;
@@ -45,21 +25,15 @@ export interface World {
 
 export function createWorld(lang: 'en' | 'de' = 'en', now = new Date(2026, 10, 24, 9)): World {
   const locale = lang === 'de' ? 'de_DE' : 'en_US';
-  const h = createAppsScript({ locale, userLocale: lang, now });
-  const context = vm.createContext(h.globals);
-  vm.runInContext(CLOCK, context);
-  script ??= new vm.Script(readFileSync(DIST, 'utf8'), { filename: 'Code.js' });
-  script.runInContext(context);
-  const bundle = context as unknown as Bundle;
+  const addon = loadAddon({ locale, userLocale: lang, now });
+  const h = addon.harness;
+  const bundle = addon.bundle;
   const json = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   const world: World = {
     h,
     bundle,
     lang,
-    setNow(date) {
-      (context as any).__setNow(date.getTime());
-      h.setNow(date);
-    },
+    setNow: addon.setNow,
     call(name, ...args) {
       try {
         return { ok: true, value: json(bundle[name](...(json(args) as unknown[]))) };

@@ -1,4 +1,4 @@
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from '../fixtures/realisticCycle';
 import { setUpCycle } from '../../src/app/setup';
 import { applyCheckIn, generateRetrospective, generateReview, generateWeekly } from '../../src/app/events';

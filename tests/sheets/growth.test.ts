@@ -8,7 +8,7 @@ import { setUpCycle } from '../../src/app/setup';
 import { importRun } from '../../src/app/import';
 import { saveObjective } from '../../src/app/objectives';
 import { REGISTER_COLUMN, REGISTER_WIDTH, TRAFFIC_LIGHT, registerCapacity, type RegisterRow } from '../../src/core/layout/register';
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from '../fixtures/realisticCycle';
 
 const NOW = new Date('2026-11-24T10:00:00Z');

@@ -1,4 +1,4 @@
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP } from '../fixtures/realisticCycle';
 import { setUpCycle } from '../../src/app/setup';
 import { importPreview, importRun, openImportFromMenu } from '../../src/app/import';

@@ -1,7 +1,7 @@
 import { loadObjective, saveObjective } from '../../src/app/objectives';
 import { setUpCycle } from '../../src/app/setup';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
-import { createAppsScript } from '../fakes/appsScript';
+import { createAppsScript } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from '../fixtures/realisticCycle';
 
 function cycle() {

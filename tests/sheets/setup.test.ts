@@ -3,7 +3,7 @@ import { objectiveScore, attainment, pace, scoreKeyResult } from '../../src/core
 import { serialDay } from '../../src/core/sheetFunctions';
 import { PACE_LABELS, VERDICT_LABELS } from '../../src/core/vocabulary';
 import { REGISTER_COLUMN, REGISTER_HEADERS, parseRegisterRow } from '../../src/core/layout/register';
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS, TEAMS } from '../fixtures/realisticCycle';
 
 const NOW = new Date(2026, 10, 24, 10, 0, 0);

@@ -1,4 +1,5 @@
-/**
+/** The formula engine: fast-formula-parser with Sheets' operators, blank-cell rules, extra functions, dates, number formats and reference shifting. */
+/*
  * Formula support for the Sheets fake, on top of the MIT library
  * fast-formula-parser: Sheets semantics for operators (element-wise array
  * math, blank cells, case-insensitive text comparison), functions the library

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vm from 'node:vm';
-import { createAppsScript } from './appsScript';
+import { createAppsScript } from '../appsScript';
+import { loadAddon } from '../loadAddon';
 
 describe('globals in a node:vm context', () => {
   it('serves code from another realm (arrays, Dates, errors)', () => {
@@ -33,15 +34,12 @@ describe('globals in a node:vm context', () => {
 
   const bundle = join(__dirname, '../../dist/Code.js');
   (existsSync(bundle) ? it : it.skip)('runs the built bundle: menu in AuthMode.NONE, custom functions in cells', () => {
-    const h = createAppsScript({ now: new Date('2026-11-24T10:00:00Z') });
-    const context = vm.createContext(h.globals) as Record<string, unknown>;
-    vm.runInContext(readFileSync(bundle, 'utf8'), context);
+    const { harness: h, bundle: context } = loadAddon({ now: new Date('2026-11-24T10:00:00Z') });
     h.setAuthMode('NONE');
-    (context.onOpen as (e: unknown) => void)({ authMode: h.globals.ScriptApp.AuthMode.NONE });
+    context.onOpen({ authMode: h.globals.ScriptApp.AuthMode.NONE });
     expect(h.ui.menus).toHaveLength(1);
     expect(h.ui.menus[0].addon).toBe(true);
     h.setAuthMode('LIMITED');
-    h.registerCustomFunctions({ OKR_SCORE: context.OKR_SCORE as (...a: unknown[]) => unknown });
     const sheet = h.spreadsheet.getActiveSheet();
     sheet.getRange('A1:C2').setValues([
       [0, 10, 5],

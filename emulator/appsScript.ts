@@ -1,4 +1,5 @@
-/**
+/** The emulator's entry: createAppsScript() builds a spreadsheet and the Apps Script global services, behind call-counting, auth-mode-enforcing proxies. */
+/*
  * Public entry of the in-memory Apps Script fake: `createAppsScript()` builds
  * a spreadsheet plus the global services (SpreadsheetApp, LockService,
  * HtmlService, ScriptApp, Session, PropertiesService, Utilities, Logger,

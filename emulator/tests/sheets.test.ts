@@ -1,4 +1,4 @@
-import { createAppsScript } from './appsScript';
+import { createAppsScript } from '../appsScript';
 
 function setup(opts = {}) {
   const h = createAppsScript({ now: new Date('2026-11-24T10:00:00Z'), ...opts });

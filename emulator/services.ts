@@ -1,7 +1,7 @@
 /** Ui, Lock, Properties, Html, Cache, Utilities, Session and Logger fakes. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { wallClock } from './formula';
-import { KIND, SheetsError, type Kind } from './spreadsheet';
+import { KIND, SheetsError, type Kind } from './common';
 
 // ---------------------------------------------------------------------------
 // Ui

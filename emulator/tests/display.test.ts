@@ -1,4 +1,4 @@
-import { createAppsScript } from './appsScript';
+import { createAppsScript } from '../appsScript';
 
 describe('display values', () => {
   it('applies common number formats', () => {

@@ -1,4 +1,5 @@
-/**
+/** Snapshots: a workbook of the emulator as plain JSON and back (the playground keeps its workbook with them). */
+/*
  * A workbook of the fake as plain JSON and back: cells (values, formulas,
  * formats, notes, validations), sheet structure (order, sizes, frozen rows
  * and columns, widths, hidden rows/columns/sheets, merges), protections,

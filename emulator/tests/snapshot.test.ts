@@ -4,9 +4,9 @@
  * protections and named ranges; restoring works in place (the bundle keeps
  * running on the same harness).
  */
-import { takeSnapshot, restoreSnapshot } from './snapshot';
-import { createAppsScript } from './appsScript';
-import { realisticSession } from '../playground/realistic';
+import { takeSnapshot, restoreSnapshot } from '../snapshot';
+import { createAppsScript } from '../appsScript';
+import { realisticSession } from '../../tests/playground/realistic';
 
 describe('workbook snapshots', () => {
   it('round-trips the realistic cycle through JSON', () => {
