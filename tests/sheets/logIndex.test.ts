@@ -2,7 +2,7 @@
  * The Check-in log's index: Weekly and Apply read only the rows of the weeks
  * they need, and the index heals itself when people changed the log by hand.
  */
-import { createAppsScript, type AppsScriptHarness } from '../fakes/appsScript';
+import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS } from '../fixtures/realisticCycle';
 import { setUpCycle } from '../../src/app/setup';
 import { applyCheckIn, generateWeekly } from '../../src/app/events';
