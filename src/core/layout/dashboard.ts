@@ -24,7 +24,7 @@ import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKe
 import { REGISTER_COLUMN, registerColumnRange, type RegisterKey, type RegisterRow, type RowSpan } from './register';
 import { objectiveSpan, registerSpans, teamSpans } from './dashboardGrid';
 import { settingsRefs } from './settings';
-import { portfolioConflictFormula, portfolioSummaryFormula } from './portfolio';
+import { portfolioConflictFromSummary, portfolioSummaryFormula } from './portfolio';
 
 export const DASH_COLUMN = {
   id: 1,
@@ -342,7 +342,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
       formula(`=IFERROR(AVERAGEIFS(${own('confidence')},${own('objectiveId')},$A${row}),"")`),
       formula(trend(row)),
       formula(portfolioSummaryFormula(`$A${row}`, lang)),
-      formula(portfolioConflictFormula(`$A${row}`, lang)),
+      formula(portfolioConflictFromSummary(`$${L(C.portfolio)}${row}`, lang)),
       ...weekCells((i, weekCell) => formula(krWeek(i, weekCell))),
     ];
     b.row(pad(cells, noteColumn - 1).concat([note(`obj:${objective.id}`)]), {
