@@ -642,7 +642,7 @@ export function serialToDate(serial: number, timeZone: string): Date {
 
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt || fmt === '@') return false;
-  const stripped = fmt.replace(/"[^"]*"/g, '');
+  const stripped = fmt.replace(/"[^"]*"|\\.|\[(?:Red|Black|Blue|Green|White|Magenta|Yellow|Cyan|Color\d+|[<>=][^\]]*)\]/gi, '');
   return /[yd]/i.test(stripped) || /h{1,2}:m/i.test(stripped);
 }
 
@@ -707,7 +707,80 @@ function formatDatePattern(serial: number, fmt: string): string {
   });
 }
 
-/** Formats a number (or a date serial) like Sheets displays it with the given number format. */
+/**
+ * A number format's sections (`positive;negative;zero;text`), split at `;`
+ * outside quotes and escapes.
+ */
+export function formatSections(fmt: string): string[] {
+  const sections: string[] = [];
+  let current = '';
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') {
+      const close = fmt.indexOf('"', i + 1);
+      const to = close < 0 ? fmt.length : close + 1;
+      current += fmt.slice(i, to);
+      i = to - 1;
+    } else if (ch === '\\') {
+      current += fmt.slice(i, i + 2);
+      i++;
+    } else if (ch === ';') {
+      sections.push(current);
+      current = '';
+    } else current += ch;
+  }
+  sections.push(current);
+  return sections;
+}
+
+/** The literal text of a piece of a format: quotes and escapes resolved, colours and `*x` dropped, `_x` as a space. */
+function literalText(piece: string, text?: string): string {
+  return piece
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/"([^"]*)"|\\(.)|_.|\*.|@/g, (m, quoted: string | undefined, escaped: string | undefined) =>
+      quoted !== undefined ? quoted : escaped !== undefined ? escaped : m[0] === '_' ? ' ' : m[0] === '@' ? (text ?? '') : '',
+    );
+}
+
+/** One section of a number format applied to a number (the sign is the caller's business when a negative section was picked). */
+function formatSection(n: number, section: string, locale: string): string {
+  // The digit placeholders: from the first 0/#/? to the last, with the grouping commas and the point between them.
+  const masked = section.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, (m) => '\u0000'.repeat(m.length));
+  const first = masked.search(/[0#?]/);
+  if (first < 0) return literalText(section);
+  let last = first;
+  for (let i = first; i < masked.length; i++) if (/[0#?.,]/.test(masked[i])) last = i;
+  else break;
+  const digits = section.slice(first, last + 1);
+  const before = section.slice(0, first);
+  const after = section.slice(first + digits.length);
+  const percent = /%/.test(masked.slice(0, first) + masked.slice(first + digits.length));
+  const value = percent ? n * 100 : n;
+  // Decimals: '0' always shown, '#' only when not zero (#,##0.## shows 99.5, 7.6 and 50,000).
+  const decimals = /\.([0#?]+)/.exec(digits)?.[1] ?? '';
+  const required = decimals.replace(/[#?].*/, '').length;
+  const integerPart = digits.split('.')[0];
+  const minInt = (integerPart.match(/0/g) ?? []).length;
+  let body = formatFixed(value, decimals.length, integerPart.includes(','), locale);
+  const sep = decimalComma(locale) ? ',' : '.';
+  if (decimals.length > required) {
+    const at = body.lastIndexOf(sep);
+    const fraction = at >= 0 ? body.slice(at + 1) : '';
+    let keep = fraction.length;
+    while (keep > required && fraction[keep - 1] === '0') keep--;
+    if (at >= 0) body = keep ? body.slice(0, at + 1) + fraction.slice(0, keep) : body.slice(0, at);
+  }
+  // '#.##' shows 0.5 as .5; '0' keeps the leading zero.
+  if (minInt === 0) body = body.replace(new RegExp(`^(-?)0(?=\\${sep}|$)`), '$1');
+  return literalText(before) + body + literalText(after);
+}
+
+/**
+ * Formats a number (or a date serial) like Sheets displays it with the given
+ * number format, with all its sections: `positive;negative;zero;text`. With
+ * two sections the first is for zero too; a number shown by the negative
+ * section carries no minus sign of its own (the section writes it, if any).
+ */
 export function formatNumber(n: number, fmt: string | undefined, locale: string, isDate: boolean): string {
   if (isDate && (!fmt || !isDateFormat(fmt))) fmt = decimalComma(locale) ? 'dd.mm.yyyy' : 'm/d/yyyy';
   if (!fmt || fmt === 'General' || fmt === '@') {
@@ -716,23 +789,17 @@ export function formatNumber(n: number, fmt: string | undefined, locale: string,
     return decimalComma(locale) ? s.replace('.', ',') : s;
   }
   if (isDateFormat(fmt)) return formatDatePattern(n, fmt);
-  const section = fmt.split(';')[0];
-  const percent = section.includes('%');
-  const value = percent ? n * 100 : n;
-  // Decimals: '0' always shown, '#' only when not zero (#,##0.## shows 99.5, 7.6 and 50,000).
-  const decimals = /\.([0#]+)/.exec(section)?.[1] ?? '';
-  const required = decimals.replace(/#.*/, '').length;
-  let body = formatFixed(value, decimals.length, section.includes(','), locale);
-  if (decimals.length > required) {
-    const sep = decimalComma(locale) ? ',' : '.';
-    const at = body.lastIndexOf(sep);
-    const fraction = at >= 0 ? body.slice(at + 1) : '';
-    let keep = fraction.length;
-    while (keep > required && fraction[keep - 1] === '0') keep--;
-    if (at >= 0) body = keep ? body.slice(0, at + 1) + fraction.slice(0, keep) : body.slice(0, at);
-  }
-  const prefix = /^[^#0.,]*/.exec(section.replace(/"/g, ''))?.[0].replace('%', '') ?? '';
-  return prefix + body + (percent ? '%' : '');
+  const sections = formatSections(fmt);
+  if (n < 0 && sections.length >= 2 && sections[1] !== '') return formatSection(-n, sections[1], locale);
+  if (n === 0 && sections.length >= 3 && sections[2] !== '') return formatSection(0, sections[2], locale);
+  return formatSection(n, sections[0], locale);
+}
+
+/** Text in a cell with a number format: its fourth section (`...;...;...;"Note: "@`) when there is one, else the text. */
+export function formatText(text: string, fmt: string | undefined): string {
+  if (!fmt) return text;
+  const sections = formatSections(fmt);
+  return sections.length >= 4 ? literalText(sections[3], text) : text;
 }
 
 export const ERROR_STRINGS = ['#N/A', '#VALUE!', '#DIV/0!', '#REF!', '#NAME?', '#ERROR!', '#NUM!', '#NULL!'];

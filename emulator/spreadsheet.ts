@@ -12,7 +12,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { columnToLetters, parseA1, quoteSheetName, rectContains, shiftRect, splitSheet, type Axis, type Rect } from './a1';
-import { FormulaError, FormulaParser, sheetsFunctions, MAX_ROW, dateToSerial, decimalComma, formatNumber, isDateFormat, isDateLike, isFormulaError, lazyParse, localToDate, serialToDate, shiftFormula, translateFormula } from './formula';
+import { FormulaError, FormulaParser, sheetsFunctions, MAX_ROW, dateToSerial, decimalComma, formatNumber, formatText, isDateFormat, isDateLike, isFormulaError, lazyParse, localToDate, serialToDate, shiftFormula, translateFormula } from './formula';
 import { Host, KIND, Kind, SheetsError } from './common';
 import { FakeBooleanCondition, SheetRect } from './conditionalFormat';
 import { FakeProtection } from './protection';
@@ -429,7 +429,7 @@ export class FakeSpreadsheet {
     if (isFormulaError(v)) return v.error;
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
     if (typeof v === 'number') return formatNumber(v, cell?.format, this.locale, date || isDateFormat(cell?.format));
-    return String(v);
+    return typeof v === 'string' ? formatText(v, cell?.format) : String(v);
   }
 
   hasDisplayed(sheet: FakeSheet, r: number, c: number): boolean {

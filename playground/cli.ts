@@ -98,3 +98,4 @@ export async function exportCommand(argv: string[], paths: Paths): Promise<void>
 
 export { PlaygroundSession } from './session';
 export { exportWorkbook } from './export';
+export { seedSample } from './sample';

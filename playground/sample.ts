@@ -13,17 +13,27 @@ import { TACTIC_RATING_LABELS, WEEKLY_COLUMN, type TacticRating } from '../src/c
 import type { KrKind } from '../src/core/vocabulary';
 import type { Lang, PlaygroundSession } from './session';
 
-interface SampleKr {
+export interface SampleKr {
   title: string;
   kind: KrKind;
   start: number;
   target: number;
   unit: string;
   weight?: number;
-  /** Share of the way from start to target covered per week. */
-  pace: number;
+  /**
+   * How far along the team is against the pace the cycle asks for (1: on
+   * pace, 0.5: half of it); the values typed each week follow from it and the
+   * days gone, so the sample tells the same story whatever day it starts on.
+   */
+  story: number;
+  /** Values are typed in these steps: whole customers, leads and tickets, money in hundreds, rates to one decimal. */
+  step: number;
+  /** A band (maintain): the measured value each week instead. */
+  measured?: [number, number, number];
+  /** The team's confidence (0-10) in each weekly. */
+  confidence: [number, number, number];
 }
-interface SampleObjective {
+export interface SampleObjective {
   team: number;
   title: string;
   goalType: 'roofshot' | 'moonshot';
@@ -33,7 +43,7 @@ interface SampleObjective {
 
 const TEAMS: Record<Lang, string[]> = { en: ['Sales', 'Customer Service'], de: ['Vertrieb', 'Kundenservice'] };
 
-const OBJECTIVES: Record<Lang, SampleObjective[]> = {
+export const OBJECTIVES: Record<Lang, SampleObjective[]> = {
   en: [
     {
       team: 0,
@@ -41,9 +51,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'roofshot',
       tactic: 'We always choose a call over an e-mail',
       keyResults: [
-        { title: 'Revenue per existing customer', kind: 'increase', start: 50000, target: 60000, unit: 'EUR', weight: 2, pace: 0.12 },
-        { title: 'Churn rate', kind: 'decrease', start: 8, target: 5, unit: '%', pace: 0.05 },
-        { title: 'Upsell offers sent', kind: 'increase', start: 0, target: 40, unit: 'offers', pace: 0.2 },
+        { title: 'Revenue per existing customer', kind: 'increase', start: 50000, target: 60000, unit: 'EUR', weight: 2, story: 1.15, step: 100, confidence: [7, 7, 8] },
+        { title: 'Churn rate', kind: 'decrease', start: 8, target: 5, unit: '%', story: 0.5, step: 0.1, confidence: [5, 4, 5] },
+        { title: 'Upsell offers sent', kind: 'increase', start: 0, target: 40, unit: 'offers', story: 1.2, step: 1, confidence: [7, 8, 8] },
       ],
     },
     {
@@ -52,9 +62,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'moonshot',
       tactic: 'We bring customers into the process before the result is ready',
       keyResults: [
-        { title: 'New manufacturing customers', kind: 'increase', start: 0, target: 10, unit: 'customers', pace: 0.04 },
-        { title: 'Qualified leads from trade fairs', kind: 'increase', start: 0, target: 50, unit: 'leads', pace: 0.15 },
-        { title: 'Reference customers ready for a case study', kind: 'increase', start: 0, target: 3, unit: 'customers', pace: 0.12 },
+        { title: 'New manufacturing customers', kind: 'increase', start: 0, target: 10, unit: 'customers', story: 0.5, step: 1, confidence: [5, 5, 4] },
+        { title: 'Qualified leads from trade fairs', kind: 'increase', start: 0, target: 50, unit: 'leads', story: 0.8, step: 1, confidence: [6, 6, 7] },
+        { title: 'Reference customers ready for a case study', kind: 'increase', start: 0, target: 3, unit: 'customers', story: 0.6, step: 1, confidence: [6, 5, 6] },
       ],
     },
     {
@@ -63,9 +73,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'roofshot',
       tactic: 'We share bad news on the day we learn it',
       keyResults: [
-        { title: 'Median first response time', kind: 'decrease', start: 24, target: 4, unit: 'hours', weight: 2, pace: 0.18 },
-        { title: 'Tickets solved on first contact', kind: 'increase', start: 55, target: 75, unit: '%', pace: 0.08 },
-        { title: 'Tickets older than a week', kind: 'decrease', start: 120, target: 0, unit: 'tickets', pace: 0.1 },
+        { title: 'Median first response time', kind: 'decrease', start: 24, target: 4, unit: 'hours', weight: 2, story: 1.1, step: 1, confidence: [6, 7, 7] },
+        { title: 'Tickets solved on first contact', kind: 'increase', start: 55, target: 75, unit: '%', story: 0.8, step: 1, confidence: [6, 6, 7] },
+        { title: 'Tickets older than a week', kind: 'decrease', start: 120, target: 0, unit: 'tickets', story: 0.9, step: 1, confidence: [7, 7, 8] },
       ],
     },
     {
@@ -74,9 +84,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'moonshot',
       tactic: 'We fix the cause before we add a workaround',
       keyResults: [
-        { title: 'NPS', kind: 'increase', start: 30, target: 60, unit: 'points', pace: 0.1 },
-        { title: 'Five-star online reviews', kind: 'increase', start: 10, target: 60, unit: 'reviews', pace: 0.02 },
-        { title: 'Uptime within the agreed band', kind: 'maintain', start: 99.5, target: 100, unit: '%', pace: 0 },
+        { title: 'NPS', kind: 'increase', start: 30, target: 60, unit: 'points', story: 0.6, step: 1, confidence: [5, 5, 6] },
+        { title: 'Five-star online reviews', kind: 'increase', start: 10, target: 60, unit: 'reviews', story: 0.4, step: 1, confidence: [4, 5, 5] },
+        { title: 'Uptime within the agreed band', kind: 'maintain', start: 99.5, target: 100, unit: '%', story: 1, step: 0.1, measured: [99.7, 99.4, 99.8], confidence: [8, 6, 8] },
       ],
     },
   ],
@@ -87,9 +97,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'roofshot',
       tactic: 'Wir wählen immer den Anruf statt der E-Mail',
       keyResults: [
-        { title: 'Umsatz pro Bestandskunde', kind: 'increase', start: 50000, target: 60000, unit: 'EUR', weight: 2, pace: 0.12 },
-        { title: 'Kündigungsquote', kind: 'decrease', start: 8, target: 5, unit: '%', pace: 0.05 },
-        { title: 'Versendete Upsell-Angebote', kind: 'increase', start: 0, target: 40, unit: 'Angebote', pace: 0.2 },
+        { title: 'Umsatz pro Bestandskunde', kind: 'increase', start: 50000, target: 60000, unit: 'EUR', weight: 2, story: 1.15, step: 100, confidence: [7, 7, 8] },
+        { title: 'Kündigungsquote', kind: 'decrease', start: 8, target: 5, unit: '%', story: 0.5, step: 0.1, confidence: [5, 4, 5] },
+        { title: 'Versendete Upsell-Angebote', kind: 'increase', start: 0, target: 40, unit: 'Angebote', story: 1.2, step: 1, confidence: [7, 8, 8] },
       ],
     },
     {
@@ -98,9 +108,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'moonshot',
       tactic: 'Wir holen Kunden ins Boot, bevor das Ergebnis fertig ist',
       keyResults: [
-        { title: 'Neue Kunden aus der Fertigung', kind: 'increase', start: 0, target: 10, unit: 'Kunden', pace: 0.04 },
-        { title: 'Qualifizierte Leads von Messen', kind: 'increase', start: 0, target: 50, unit: 'Leads', pace: 0.15 },
-        { title: 'Referenzkunden für eine Fallstudie', kind: 'increase', start: 0, target: 3, unit: 'Kunden', pace: 0.12 },
+        { title: 'Neue Kunden aus der Fertigung', kind: 'increase', start: 0, target: 10, unit: 'Kunden', story: 0.5, step: 1, confidence: [5, 5, 4] },
+        { title: 'Qualifizierte Leads von Messen', kind: 'increase', start: 0, target: 50, unit: 'Leads', story: 0.8, step: 1, confidence: [6, 6, 7] },
+        { title: 'Referenzkunden für eine Fallstudie', kind: 'increase', start: 0, target: 3, unit: 'Kunden', story: 0.6, step: 1, confidence: [6, 5, 6] },
       ],
     },
     {
@@ -109,9 +119,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'roofshot',
       tactic: 'Wir teilen schlechte Nachrichten am selben Tag',
       keyResults: [
-        { title: 'Median der Erstantwortzeit', kind: 'decrease', start: 24, target: 4, unit: 'Stunden', weight: 2, pace: 0.18 },
-        { title: 'Beim ersten Kontakt gelöste Tickets', kind: 'increase', start: 55, target: 75, unit: '%', pace: 0.08 },
-        { title: 'Tickets älter als eine Woche', kind: 'decrease', start: 120, target: 0, unit: 'Tickets', pace: 0.1 },
+        { title: 'Median der Erstantwortzeit', kind: 'decrease', start: 24, target: 4, unit: 'Stunden', weight: 2, story: 1.1, step: 1, confidence: [6, 7, 7] },
+        { title: 'Beim ersten Kontakt gelöste Tickets', kind: 'increase', start: 55, target: 75, unit: '%', story: 0.8, step: 1, confidence: [6, 6, 7] },
+        { title: 'Tickets älter als eine Woche', kind: 'decrease', start: 120, target: 0, unit: 'Tickets', story: 0.9, step: 1, confidence: [7, 7, 8] },
       ],
     },
     {
@@ -120,9 +130,9 @@ const OBJECTIVES: Record<Lang, SampleObjective[]> = {
       goalType: 'moonshot',
       tactic: 'Wir beheben die Ursache, bevor wir einen Workaround bauen',
       keyResults: [
-        { title: 'NPS', kind: 'increase', start: 30, target: 60, unit: 'Punkte', pace: 0.1 },
-        { title: 'Fünf-Sterne-Bewertungen online', kind: 'increase', start: 10, target: 60, unit: 'Bewertungen', pace: 0.02 },
-        { title: 'Verfügbarkeit im vereinbarten Band', kind: 'maintain', start: 99.5, target: 100, unit: '%', pace: 0 },
+        { title: 'NPS', kind: 'increase', start: 30, target: 60, unit: 'Punkte', story: 0.6, step: 1, confidence: [5, 5, 6] },
+        { title: 'Fünf-Sterne-Bewertungen online', kind: 'increase', start: 10, target: 60, unit: 'Bewertungen', story: 0.4, step: 1, confidence: [4, 5, 5] },
+        { title: 'Verfügbarkeit im vereinbarten Band', kind: 'maintain', start: 99.5, target: 100, unit: '%', story: 1, step: 0.1, measured: [99.7, 99.4, 99.8], confidence: [8, 6, 8] },
       ],
     },
   ],
@@ -142,22 +152,39 @@ function mondayOf(date: Date): Date {
   return new Date(d.getTime() - ((d.getDay() + 6) % 7) * DAY);
 }
 
-/** The set-up answer: this quarter when the three weeks before this one lie in it, else a 13-week cycle from the first of them. */
-export function sampleCycleAnswer(lang: Lang, today: Date): string {
+/** The sample's cycle: this quarter when the three weeks before this one lie in it, else 13 weeks from the first of them. */
+function sampleCycle(today: Date): { quarter?: number; start: Date; end: Date } {
   const first = new Date(mondayOf(today).getTime() - 21 * DAY);
   const quarter = Math.floor(today.getMonth() / 3);
   const quarterStart = new Date(today.getFullYear(), quarter * 3, 1);
-  const teams = TEAMS[lang].join(', ');
-  if (first >= quarterStart) return `Q${quarter + 1} ${today.getFullYear()}; ${teams}`;
-  const end = new Date(first.getTime() + 90 * DAY);
-  return `${lang === 'de' ? 'Beispielzyklus' : 'Sample cycle'}; ${isoOf(first)}; ${isoOf(end)}; ${teams}`;
+  if (first >= quarterStart) return { quarter: quarter + 1, start: quarterStart, end: new Date(today.getFullYear(), quarter * 3 + 3, 0) };
+  return { start: first, end: new Date(first.getTime() + 90 * DAY) };
 }
 
-function valueInWeek(kr: SampleKr, week: number): number {
-  if (kr.kind === 'maintain') return [99.6, 99.3, 99.8][week - 1];
-  const v = kr.start + (kr.target - kr.start) * Math.min(1, kr.pace * week);
-  const step = Math.abs(kr.target - kr.start) >= 20 ? 1 : 0.1;
-  return Math.round(v / step) * step === 0 ? 0 : Number((Math.round(v / step) * step).toFixed(1));
+/** The set-up answer for the sample's cycle. */
+export function sampleCycleAnswer(lang: Lang, today: Date): string {
+  const cycle = sampleCycle(today);
+  const teams = TEAMS[lang].join(', ');
+  if (cycle.quarter) return `Q${cycle.quarter} ${today.getFullYear()}; ${teams}`;
+  return `${lang === 'de' ? 'Beispielzyklus' : 'Sample cycle'}; ${isoOf(cycle.start)}; ${isoOf(cycle.end)}; ${teams}`;
+}
+
+/**
+ * The value a team types in week `week` (1-3) on `day`: the pace the cycle
+ * asks for (up to the goal type's success level: 100 % for a roofshot, 60 %
+ * for a moonshot, as the pace column reads it) times the KR's story, in its
+ * steps (whole customers, never 1.2 leads).
+ */
+export function sampleValue(kr: SampleKr, goalType: 'roofshot' | 'moonshot', week: number, day: Date, today: Date): number {
+  if (kr.measured) return kr.measured[week - 1];
+  const cycle = sampleCycle(today);
+  // The value at the end of that week (the Monday after its check-in), so the pace read today is the story's.
+  const weekEnd = day.getTime() + 4 * DAY;
+  const elapsed = Math.max(0, Math.min(1, (weekEnd - cycle.start.getTime()) / (cycle.end.getTime() - cycle.start.getTime())));
+  const share = Math.min(1, elapsed * (goalType === 'moonshot' ? 0.6 : 1) * kr.story);
+  const raw = kr.start + (kr.target - kr.start) * share;
+  const steps = Math.round(raw / kr.step);
+  return Number((steps * kr.step).toFixed(kr.step < 1 ? 1 : 0));
 }
 
 function fail(what: string, detail: unknown): never {
@@ -181,7 +208,7 @@ export function seedSample(session: PlaygroundSession): void {
         title: o.title,
         goalType: o.goalType,
         parentId: '',
-        keyResults: o.keyResults.map((k) => ({ id: '', title: k.title, kind: k.kind, start: k.start, target: k.target, current: null, unit: k.unit, weight: k.weight ?? 1, confidence: 6, dependsOn: [] })),
+        keyResults: o.keyResults.map((k) => ({ id: '', title: k.title, kind: k.kind, start: k.start, target: k.target, current: null, unit: k.unit, weight: k.weight ?? 1, confidence: o.goalType === 'roofshot' ? 7 : 5, dependsOn: [] })),
         tactics: [{ id: '', principle: o.tactic }],
       };
       const saved = session.call('sidebarSaveObjective', [draft]) as SaveResult;
@@ -207,8 +234,8 @@ export function seedSample(session: PlaygroundSession): void {
         o.keyResults.forEach((kr, k) => {
           const id = ids[i]?.kr[k];
           if (!id) return;
-          type(`kr:${id}`, WEEKLY_COLUMN.input, valueInWeek(kr, week));
-          type(`kr:${id}`, WEEKLY_COLUMN.second, Math.min(10, 5 + ((i + k + week) % 4)));
+          type(`kr:${id}`, WEEKLY_COLUMN.input, sampleValue(kr, o.goalType, week, thursday, today));
+          type(`kr:${id}`, WEEKLY_COLUMN.second, kr.confidence[week - 1]);
         });
         if (ids[i]?.tactic) type(`tactic:${ids[i].tactic}`, WEEKLY_COLUMN.input, TACTIC_RATING_LABELS[lang][ratings[(i + week) % 3]]);
       });

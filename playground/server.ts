@@ -64,7 +64,7 @@ function page(lang: Lang): string {
 <body>
 <header id="bar"><strong id="doc-title"></strong><nav id="menubar"></nav><span id="status" role="status"></span></header>
 <div id="formula"><span id="cell-name"></span><input id="formula-input" aria-label="formula bar" autocomplete="off"></div>
-<main id="main"><section id="grid-wrap"><div id="grid"></div></section><aside id="sidebar" hidden><div id="sidebar-title"></div><iframe id="sidebar-frame" title="sidebar"></iframe></aside></main>
+<main id="main"><section id="grid-wrap"><div id="grid"></div><input id="cell-editor" aria-label="cell" autocomplete="off" spellcheck="false"></section><aside id="sidebar" hidden><div id="sidebar-head"><div id="sidebar-title"></div><button id="sidebar-close" type="button">×</button></div><iframe id="sidebar-frame" title="sidebar"></iframe></aside></main>
 <footer id="tabs"></footer>
 <div id="toasts"></div>
 <dialog id="dialog"><form method="dialog"><h2 id="dialog-title"></h2><p id="dialog-text"></p><input id="dialog-input" autocomplete="off"><menu id="dialog-buttons"></menu></form></dialog>
@@ -125,6 +125,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         const menu = /^\/api\/menu\/([A-Za-z]\w*)$/.exec(path);
         if (menu) return json(response, session.runMenu(menu[1], Array.isArray(body?.answers) ? body.answers : []));
         if (path === '/api/edit') return json(response, session.edit(String(body.sheet), Number(body.row), Number(body.col), String(body.input ?? ''), !!body.confirmed));
+        if (path === '/api/paste') {
+          const block = Array.isArray(body.rows) ? (body.rows as unknown[]).map((line) => (Array.isArray(line) ? line.map((v) => String(v ?? '')) : [])) : [];
+          const from = body.from && Number.isInteger(body.from.row) && Number.isInteger(body.from.col) ? { row: Number(body.from.row), col: Number(body.from.col) } : undefined;
+          return json(response, session.paste(String(body.sheet), Number(body.row), Number(body.col), block, from, !!body.confirmed));
+        }
         if (path === '/api/activate') {
           session.activate(String(body.sheet), body.row ? Number(body.row) : undefined, body.col ? Number(body.col) : undefined);
           return json(response, { ok: true });

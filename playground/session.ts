@@ -11,7 +11,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { rectContains } from '../emulator/a1';
+import { columnToLetters, rectContains } from '../emulator/a1';
+import { translateFormula } from '../emulator/formula';
 import type { AppsScriptHarness } from '../emulator/appsScript';
 import { loadAddon } from '../emulator/loadAddon';
 import { restoreSnapshot, takeSnapshot, type WorkbookSnapshot } from '../emulator/snapshot';
@@ -74,7 +75,7 @@ export interface GridView {
   /** Effective backgrounds (conditional formats applied); '' is white. */
   background: string[][];
   /** 'b' bold, 'i' italic, colour after '#' ; sparse "r,c" -> style. */
-  style: Record<string, { bold?: boolean; italic?: boolean; color?: string; align?: string; wrap?: boolean }>;
+  style: Record<string, { bold?: boolean; italic?: boolean; color?: string; align?: string; wrap?: boolean; valign?: string; size?: number }>;
   /** What the formula bar shows for a cell holding text that would not type back as itself ('text); sparse. */
   input: Record<string, string>;
   /** Cells holding a formula ("r,c"): the formula bar asks for it (`formulaAt`) when one is selected. */
@@ -84,6 +85,16 @@ export interface GridView {
   lists: string[][];
   /** Notes and error messages; sparse. */
   notes: Record<string, string>;
+  /** Row heights in px set on the sheet (others are 21); sparse. */
+  rowHeights: Record<number, number>;
+  /** Merged ranges that start inside the view. */
+  merges: { r1: number; c1: number; r2: number; c2: number }[];
+  /** The formula of each formula cell ("r,c" -> '=...'), for the formula bar and copying. */
+  formulaText: Record<string, string>;
+  /** Cells holding a number or date ('n', right-aligned as in Sheets) or a boolean ('b', centred); sparse. */
+  kind: Record<string, 'n' | 'b'>;
+  /** SPARKLINE cells: the numbers of the range it draws (the page draws the line, as Sheets does); sparse. */
+  sparkline: Record<string, number[]>;
 }
 
 export interface StateView {
@@ -107,7 +118,7 @@ function dayAt9(day: string): Date {
 export class PlaygroundSession {
   readonly harness: AppsScriptHarness;
   readonly bundle: Record<string, (...args: any[]) => any>;
-  /** The bundle's top-level functions: what google.script.run and the menu may call. */
+  /** The bundle's top-level functions: what the menu may call, and google.script.run but the custom functions. */
   readonly entryPoints: Set<string>;
   /** The bundle's custom functions: formulas call them, google.script.run may not. */
   readonly customFunctions: string[];
@@ -278,39 +289,89 @@ export class PlaygroundSession {
     this.spreadsheet.selection = { sheet, rect: { r1: row ?? 1, c1: col ?? 1, r2: row ?? 1, c2: col ?? 1 } };
   }
 
-  /** A person typing `input` into a cell (typed-input semantics: numbers, dates, formulas, 'text). */
-  edit(sheetName: string, row: number, col: number, input: string, confirmed = false): EditOutcome {
-    const sheet = this.sheet(sheetName);
+  private protectionAt(sheet: FakeSheet, row: number, col: number) {
+    return sheet.protections.find((p) => (p.rect ? rectContains(p.rect, row, col) : !p.unprotected.some((u) => rectContains(u.rect, row, col))));
+  }
+
+  private protectedMessage(description: string | null | undefined): string {
+    const base =
+      this.lang === 'de'
+        ? 'Du versuchst, einen geschützten Teil des Blatts zu bearbeiten. Nur fortfahren, wenn die Änderung gewollt ist.'
+        : 'You are trying to edit a protected part of the sheet. Only continue if you mean to change it.';
+    return description ? `${base}\n\n${description}` : base;
+  }
+
+  private checkCell(sheet: FakeSheet, row: number, col: number): void {
     if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || row > sheet.maxRows || col > sheet.maxCols) {
       throw new Error(`No cell at row ${row}, column ${col}`);
     }
-    const lang = this.lang;
-    const protection = sheet.protections.find((p) =>
-      p.rect ? rectContains(p.rect, row, col) : !p.unprotected.some((u) => rectContains(u.rect, row, col)),
-    );
-    if (protection && !confirmed) {
-      const base =
-        lang === 'de'
-          ? 'Du versuchst, einen geschützten Teil des Blatts zu bearbeiten. Nur fortfahren, wenn die Änderung gewollt ist.'
-          : 'You are trying to edit a protected part of the sheet. Only continue if you mean to change it.';
-      return { ok: false, confirm: protection.description ? `${base}\n\n${protection.description}` : base };
-    }
+  }
+
+  /** Writes typed input into one cell; a value the cell's validation rejects is undone and its message returned. */
+  private write(sheet: FakeSheet, row: number, col: number, input: string): string | null {
     const existing = sheet.cell(row, col);
     const saved = existing ? { ...existing } : undefined;
-    this.tick();
     sheet.getRange(row, col).setValue(input);
     const rule = sheet.cell(row, col)?.validation;
     if (rule && !rule.allowInvalid && !this.spreadsheet.isValid(sheet, row, col)) {
       if (sheet.rows[row - 1]) sheet.rows[row - 1][col - 1] = saved;
       this.spreadsheet.touch();
       const text =
-        lang === 'de'
+        this.lang === 'de'
           ? 'Die Eingabe verletzt die Datenvalidierungsregeln dieser Zelle.'
           : 'The data you entered violates the data validation rules set on this cell.';
-      return { ok: false, rejected: rule.helpText ? `${text}\n${rule.helpText}` : text };
+      return rule.helpText ? `${text}\n${rule.helpText}` : text;
     }
+    return null;
+  }
+
+  /** A person typing `input` into a cell (typed-input semantics: numbers, dates, formulas, 'text). */
+  edit(sheetName: string, row: number, col: number, input: string, confirmed = false): EditOutcome {
+    const sheet = this.sheet(sheetName);
+    this.checkCell(sheet, row, col);
+    const protection = this.protectionAt(sheet, row, col);
+    if (protection && !confirmed) return { ok: false, confirm: this.protectedMessage(protection.description) };
+    this.tick();
+    const rejected = this.write(sheet, row, col, input);
+    if (rejected) return { ok: false, rejected };
     this.save();
     return { ok: true };
+  }
+
+  /**
+   * Ctrl+V (or Delete, with empty strings) of a block of typed inputs at
+   * (row, col). With `from` (the top-left cell it was copied from, in the
+   * playground) formulas move along as in Sheets (relative references
+   * shift); pasted text from elsewhere is typed input. One warning for
+   * protected cells in the block; cells whose validation rejects the value
+   * keep their content and are reported.
+   */
+  paste(sheetName: string, row: number, col: number, block: string[][], from?: { row: number; col: number }, confirmed = false): EditOutcome {
+    const sheet = this.sheet(sheetName);
+    this.checkCell(sheet, row, col);
+    const height = block.length;
+    const width = Math.max(0, ...block.map((line) => line.length));
+    if (!height || !width) return { ok: true };
+    this.checkCell(sheet, row + height - 1, col + width - 1);
+    if (!confirmed) {
+      for (let r = 0; r < height; r++) {
+        for (let c = 0; c < block[r].length; c++) {
+          const protection = this.protectionAt(sheet, row + r, col + c);
+          if (protection) return { ok: false, confirm: this.protectedMessage(protection.description) };
+        }
+      }
+    }
+    this.tick();
+    const rejected: string[] = [];
+    block.forEach((line, r) =>
+      line.forEach((input, c) => {
+        const text = from && input.startsWith('=') ? translateFormula(input, row - from.row, col - from.col) : input;
+        const message = this.write(sheet, row + r, col + c, text);
+        if (message) rejected.push(`${columnToLetters(col + c)}${row + r}: ${message.split('\n')[0]}`);
+      }),
+    );
+    this.save();
+    return rejected.length ? { ok: false, rejected: rejected.join('\n') } : { ok: true };
   }
 
   state(): StateView {
@@ -347,6 +408,9 @@ export class PlaygroundSession {
     const notes: GridView['notes'] = {};
     const lists: string[][] = [];
     const listIndex = new Map<unknown, number>();
+    const formulaText: GridView['formulaText'] = {};
+    const sparkline: GridView['sparkline'] = {};
+    const kind: GridView['kind'] = {};
     const ruled = new Set<number>();
     for (const rule of sheet.cfRules) for (const area of rule.ranges) for (let c = area.rect.c1; c <= area.rect.c2; c++) ruled.add(c);
     for (let r = 1; r <= rows; r++) {
@@ -360,8 +424,13 @@ export class PlaygroundSession {
         colours.push(bg === '#ffffff' ? '' : bg);
         if (!cell) continue;
         const key = `${r},${c}`;
-        if (cell.fontWeight === 'bold' || cell.fontStyle === 'italic' || (cell.fontColor && cell.fontColor !== '#000000') || cell.hAlign || cell.wrap) {
+        const typed = shown === '' ? '' : ss.typedValue(sheet, r, c);
+        if (typeof typed === 'number' || Object.prototype.toString.call(typed) === '[object Date]') kind[key] = 'n';
+        else if (typeof typed === 'boolean') kind[key] = 'b';
+        if (cell.fontWeight === 'bold' || cell.fontStyle === 'italic' || (cell.fontColor && cell.fontColor !== '#000000') || cell.hAlign || cell.wrap || (cell.vAlign && cell.vAlign !== 'bottom') || (cell.fontSize && cell.fontSize !== 10)) {
           style[key] = {
+            ...(cell.vAlign && cell.vAlign !== 'bottom' ? { valign: cell.vAlign } : {}),
+            ...(cell.fontSize && cell.fontSize !== 10 ? { size: cell.fontSize } : {}),
             ...(cell.fontWeight === 'bold' ? { bold: true } : {}),
             ...(cell.fontStyle === 'italic' ? { italic: true } : {}),
             ...(cell.fontColor && cell.fontColor !== '#000000' ? { color: cell.fontColor } : {}),
@@ -369,7 +438,15 @@ export class PlaygroundSession {
             ...(cell.wrap ? { wrap: true } : {}),
           };
         }
-        if (cell.formula !== undefined) formulas.push(key);
+        if (cell.formula !== undefined) {
+          formulas.push(key);
+          formulaText[key] = cell.formula;
+          const points = shown === '[sparkline]' ? this.sparklinePoints(sheet, cell.formula) : null;
+          if (points) {
+            sparkline[key] = points;
+            line[c - 1] = '';
+          }
+        }
         else if (typeof cell.value === 'string' && cell.value !== '' && (/^[=+\-@']/.test(cell.value) || ss.parseTyped(cell.value).value !== cell.value)) {
           input[key] = `'${cell.value}`;
         }
@@ -411,6 +488,22 @@ export class PlaygroundSession {
       dropdown,
       lists,
       notes,
+      rowHeights: Object.fromEntries([...sheet.rowHeights].filter(([r]) => r <= rows)),
+      merges: sheet.merges.filter((m) => m.r1 <= rows && m.c1 <= cols).map((m) => ({ r1: m.r1, c1: m.c1, r2: Math.min(m.r2, rows), c2: Math.min(m.c2, cols) })),
+      formulaText,
+      kind,
+      sparkline,
     };
+  }
+
+  /** The numbers a `SPARKLINE(range)` draws (a plain range, on its sheet or another); null when it is anything else. */
+  private sparklinePoints(sheet: FakeSheet, formula: string): number[] | null {
+    const m = /SPARKLINE\(\s*(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)\s*[,)]/i.exec(formula);
+    if (!m) return null;
+    const source = m[1] ? this.spreadsheet.sheetByName(m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1]) : sheet;
+    if (!source) return null;
+    const values = source.getRange(`${m[2]}${m[3]}:${m[4]}${m[5]}`).getValues().flat();
+    const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return numbers.length >= 2 ? numbers : null;
   }
 }

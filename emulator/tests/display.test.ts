@@ -35,3 +35,31 @@ describe('display values', () => {
     }
   });
 });
+
+describe('number formats with sections (positive;negative;zero;text), as Sheets shows them', () => {
+  const shown = (locale: string, values: unknown[], format: string) => {
+    const sheet = createAppsScript({ locale }).globals.SpreadsheetApp.getActiveSheet();
+    const r = sheet.getRange(1, 1, 1, values.length);
+    r.setValues([values]);
+    r.setNumberFormat(format);
+    return r.getDisplayValues()[0];
+  };
+
+  it('uses the negative section without a minus of its own: the weekly change column shows -3, not +-3', () => {
+    expect(shown('en_US', [3, -3, 0, 2.5, -0.25], '+#,##0.##;-#,##0.##;0')).toEqual(['+3', '-3', '0', '+2.5', '-0.25']);
+    expect(shown('de_DE', [1500.5, -1500.5, 0], '+#,##0.##;-#,##0.##;0')).toEqual(['+1.500,5', '-1.500,5', '0']);
+  });
+
+  it('two sections: the first for positive numbers and zero, the second for negative ones (accounting brackets)', () => {
+    expect(shown('en_US', [1234.5, -1234.5, 0], '#,##0.00;(#,##0.00)')).toEqual(['1,234.50', '(1,234.50)', '0.00']);
+  });
+
+  it('a zero section with text, quoted literals, escapes, colours and a text section', () => {
+    expect(shown('en_US', [0, 5, -5, 'n/a'], '0" pts";[Red]-0" pts";"none";"text: "@')).toEqual(['none', '5 pts', '-5 pts', 'text: n/a']);
+    expect(shown('en_US', [0.5, -0.25], '0%;\\-0%')).toEqual(['50%', '-25%']);
+  });
+
+  it('one section keeps the minus sign; text without a text section stays as typed', () => {
+    expect(shown('en_US', [-3, 'abc'], '#,##0.##')).toEqual(['-3', 'abc']);
+  });
+});

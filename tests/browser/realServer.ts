@@ -17,7 +17,7 @@ export interface RealServer extends TestServer {
 export function createRealServer(options: DevServerOptions = {}): RealServer {
   const lang = options.lang ?? 'en';
   const teams = options.teams ?? ['Sales', 'IT', 'Customer Service'];
-  const { harness, bundle } = loadAddon({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
+  const { harness, bundle, entryPoints, customFunctions } = loadAddon({ locale: lang === 'de' ? 'de_DE' : 'en_US', now: new Date(2026, 10, 24, 9, 0, 0) });
   harness.ui.queuePrompt(`${options.cycleName ?? 'Q4 2026'}; ${teams.join(', ')}`);
   bundle.menuSetUpCycle();
   // Values cross google.script.run as JSON: no Dates, no functions, no objects of another realm.
@@ -30,12 +30,8 @@ export function createRealServer(options: DevServerOptions = {}): RealServer {
     (name: string) =>
     (...args: unknown[]) =>
       json(bundle[name](...json<unknown[]>(args)));
-  const functions = {
-    sidebarBootstrap: call('sidebarBootstrap'),
-    sidebarLoadObjective: call('sidebarLoadObjective'),
-    sidebarSaveObjective: call('sidebarSaveObjective'),
-    sidebarDeleteObjective: call('sidebarDeleteObjective'),
-  };
+  // What google.script.run may call: the bundle's entry points but its custom functions (the loader's lists, read from Code.js).
+  const functions = Object.fromEntries([...entryPoints].filter((name) => !customFunctions.includes(name)).map((name) => [name, call(name)]));
   return {
     harness,
     bundle,

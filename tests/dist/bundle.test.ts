@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { okrAttainment, okrObjectiveScore, okrPace, okrScore } from '../../src/core/sheetFunctions';
 import { bundleScript, loadAddon } from '../../emulator/loadAddon';
+import { customFunctionNames, entryPointsOf } from '../../playground/entryPoints';
 
-const CUSTOM_FUNCTIONS = ['OKR_SCORE', 'OKR_OBJECTIVE_SCORE', 'OKR_ATTAINMENT', 'OKR_PACE', 'OKR_CALIBRATION'];
+// The bundle's own list (its generated declarations); tests/playground/entryPoints.test.ts ties it to src/server/index.ts.
+const CUSTOM_FUNCTIONS = customFunctionNames(entryPointsOf(bundleScript().source));
 const ENTRY_POINTS = ['onOpen', 'onInstall', ...CUSTOM_FUNCTIONS];
 
 /** The bundle in a bare context, with no Apps Script globals at all. */

@@ -10,10 +10,9 @@
  * CI=true, where it fails (scripts/ensure-libreoffice.mjs installs it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
 import { DASH_COLUMN } from '../../src/core/layout/dashboard';
 import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
@@ -21,25 +20,10 @@ import { attainment, objectiveScore, scoreKeyResult } from '../../src/core/scori
 import { VERDICT_LABELS } from '../../src/core/vocabulary';
 import { exportWorkbook } from '../../playground/export';
 import { REGISTER_ROWS } from '../fixtures/realisticCycle';
+import { recalculatingProfile, SOFFICE } from './libreoffice';
 import { realisticSession } from './realistic';
 
-export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p));
 const ci = process.env.CI === 'true';
-
-/** A LibreOffice user profile whose Calc recalculates .xlsx (and .ods) formulas on load instead of trusting cached results. */
-export function recalculatingProfile(dir: string): string {
-  mkdirSync(join(dir, 'user'), { recursive: true });
-  writeFileSync(
-    join(dir, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return pathToFileURL(dir).href;
-}
 
 /** Every sheet of each .xlsx as CSV (raw values, not as shown), converted by LibreOffice in one run. */
 function toCsv(files: string[], outDir: string, profileDir: string): void {

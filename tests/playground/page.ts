@@ -20,11 +20,16 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`table.sheet[data-sheet="${name}"]`);
 }
 
-/** Types into a cell as a person does (select, double-click, type, Enter); `shown`: wait until the cell shows it. */
-export async function type(page: Page, a1: string, value: string, shown?: string): Promise<void> {
+/** Types into a cell as a person does (click it, type over it, Enter); `delay`: ms between keys; `shown`: wait until the cell shows it. */
+export async function type(page: Page, a1: string, value: string, shown?: string, delay = 0): Promise<void> {
   await cell(page, a1).click();
-  await cell(page, a1).dblclick();
-  await page.keyboard.type(value);
+  await page.keyboard.type(value, { delay });
   await page.keyboard.press('Enter');
   if (shown !== undefined) await page.waitForFunction(([at, v]) => document.querySelector(`td[data-a1="${at}"]`)?.textContent === v, [a1, shown]);
+}
+
+/** Waits until every queued edit reached the workbook and the grid was drawn from it. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.pending === '0' || document.body.dataset.pending === undefined);
+  await page.waitForFunction(() => !document.querySelector('td.pending'));
 }

@@ -90,7 +90,7 @@ describeBrowser('the playground in headless Chromium', () => {
     // This week's check-in: generate, enter, apply.
     await menu(page, 'menuNewWeekly');
     await page.waitForSelector('table.sheet[data-sheet="Weekly 2026-W48"]');
-    const keyCell = page.locator('td[data-a1^="J"]', { hasText: /^kr:KR-1$/ });
+    const keyCell = page.locator('td[data-a1^="A"]', { hasText: /^KR-1$/ }); // the key column J is hidden, as in Sheets
     const row = Number((await keyCell.getAttribute('data-a1'))!.slice(1));
     await expect(text(page, `D${row}`)).resolves.toBe('55,000');
     await type(page, `E${row}`, '58000');
