@@ -10,14 +10,16 @@ import { UserError } from '../core/errors';
 import { PRODUCT_NAME } from '../core/texts';
 import { format, type Language } from '../core/i18n';
 import { isoOf, textOf } from '../core/cellValues';
-import { DASHBOARD_TITLES, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, logBound, recordedSignature } from '../core/layout/dashboard';
+import type { LogEntry } from '../core/layout/checkInLog';
+import { DASHBOARD_TITLES, DASH_COLUMN, GRID_KEY, cycleWeeks, dashboardPlan, dashboardSheetName, layoutSignature, recordedSignature } from '../core/layout/dashboard';
+import { confidenceGrid } from '../core/layout/dashboardGrid';
 import { columnLetter } from '../core/layout/plan';
 import { parsePortfolio, portfolioPlan } from '../core/layout/portfolio';
 import { registerCapacity } from '../core/layout/register';
 import { ROLLUP_WIDTH, rollupPlan, rollupSheetName } from '../core/layout/rollup';
 import { hideKeyColumn, prepareRewrite, readKeyed } from '../sheets/keyed';
 import { MAX_TEAMS } from '../core/layout/settings';
-import { readRegisterValues, readUsedValues } from '../sheets/events';
+import { readLog, readRegisterValues, readUsedValues } from '../sheets/events';
 import { replaceCharts, missingCharts, insertCharts, type ChartSpec } from '../sheets/charts';
 import { spreadsheetLanguage } from '../sheets/locale';
 import { withDocumentLock } from '../sheets/lock';
@@ -145,13 +147,12 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     const spreadsheet = activeSpreadsheet();
     const registerSheet = findSheet(spreadsheet, 'register', lang);
     if (!registerSheet) throw registerMissing(spreadsheet, lang);
-    const rows = readRegisterValues(registerSheet).rows.map((r) => r.row);
+    const registered = readRegisterValues(registerSheet).rows;
+    const rows = registered.map((r) => r.row);
+    const registerRows = registered.map((r) => r.sheetRow);
     const settings = readCycleSettings(findSheet(spreadsheet, 'settings', lang));
-    const logSheet = findSheet(spreadsheet, 'checkInLog', lang);
-    const logLast = logSheet ? logSheet.getLastRow() : 0;
     const weeks = cycleWeeks(settings.start, settings.end);
-    const krs = rows.filter((r) => r.krId).length;
-    const logRows = logBound(krs, weeks, logLast);
+    const grid = confidenceGrid(readLog(findSheet(spreadsheet, 'checkInLog', lang)), rows.map((r) => r.krId).filter(Boolean), settings.start, weeks);
 
     const portfolio = ensurePortfolio(spreadsheet, lang, rows.length);
     const known = new Set(rows.map((r) => r.objectiveId).filter(Boolean));
@@ -164,14 +165,16 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     // Only the notes (one column left of the key) and the keys are read back, never the computed cells.
     const snapshot = existing ? readOwnSheet(existing, 1, lang) : undefined;
     const previous = snapshot?.values;
-    const input = { lang, cycle: settings.cycleName, teams: settings.teams, levels: settings.levels, rows, weeks, logRows, previous };
+    const input = { lang, cycle: settings.cycleName, teams: settings.teams, levels: settings.levels, rows, weeks, start: settings.start, registerRows, grid, previous };
     const objectives = known.size;
     const base = { name, objectives, portfolioCreated: portfolio.created, unknownPortfolioIds };
 
     if (existing && previous && recordedSignature(previous) === layoutSignature(input)) {
-      const { charts, plan } = dashboardPlan(input);
+      const current = dashboardPlan(input);
+      const { charts, plan } = current;
       const missing = missingCharts(existing, chartSpecs(lang, charts, plan.cells[0].length + 1));
       if (missing.length) insertCharts(existing, missing);
+      syncGrid(existing, current);
       return { kind: 'current', teams: charts.lastTeamRow - charts.firstTeamRow + 1, ...base };
     }
 
@@ -194,6 +197,22 @@ export function refreshDashboard(lang: Language): DashboardOutcome {
     else arrangeTabs(spreadsheet, runningCycleName(spreadsheet, lang), sheet);
     return { kind: existing ? 'rebuilt' : 'created', teams: built.matrix.teams.length, ...base };
   });
+}
+
+/**
+ * A current dashboard's KR x week grid brought in line with the log (one read,
+ * and one write only when a value differs): entries logged by hand, or
+ * applied while the dashboard was being rebuilt, show up.
+ */
+function syncGrid(sheet: Sheet, built: ReturnType<typeof dashboardPlan>): void {
+  const { firstRow, firstColumn, weeks, krs } = built.grid;
+  if (!krs.length) return;
+  const range = sheet.getRange(firstRow, firstColumn, krs.length, weeks);
+  const have = range.getValues();
+  const want = built.plan.cells.slice(firstRow - 1, firstRow - 1 + krs.length).map((line) =>
+    line.slice(firstColumn - 1, firstColumn - 1 + weeks).map((cell) => ('number' in cell ? cell.number : '')),
+  );
+  if (want.some((line, r) => line.some((value, c) => value !== have[r]?.[c]))) range.setValues(want);
 }
 
 /** Opens the Portfolio, creating it (empty) first when there is none. */
@@ -279,4 +298,43 @@ export function rollUpTeamsFromMenu(): void {
   const message = rollupMessage(outcome, lang);
   if (outcome.invalid.length) alert(TEXT.title[lang], message);
   else toast(activeSpreadsheet(), message);
+}
+
+/**
+ * After a check-in is applied: the week's logged confidences go into the
+ * dashboard's KR x week grid (the objective and team cells average them).
+ * Reads row 1, the key column, the grid's week labels and one week column;
+ * writes that column once. Nothing when there is no dashboard, the week is
+ * not one of its columns, or no KR of the entries is on it (refresh adds
+ * new KRs, and fills their weeks from the log).
+ */
+export function writeWeekToDashboard(spreadsheet: Spreadsheet, lang: Language, week: string, entries: readonly LogEntry[]): number {
+  const confidences = new Map(entries.filter((e) => e.kind === 'kr' && e.confidence !== null && e.confidence >= 0).map((e) => [e.id, e.confidence as number]));
+  if (!confidences.size) return 0;
+  const sheet = findSheet(spreadsheet, 'dashboard', lang);
+  if (!sheet) return 0;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < DASH_COLUMN.firstWeek) return 0;
+  const keyColumn = sheet.getRange(1, 1, 1, lastColumn).getValues()[0].findIndex((v) => textOf(v) === '#title') + 1;
+  if (keyColumn < 1) return 0;
+  const keys = sheet.getRange(1, keyColumn, lastRow, 1).getValues().map((line) => textOf(line[0]));
+  const headerRow = keys.indexOf(GRID_KEY) + 1;
+  if (headerRow < 1) return 0;
+  let lastKr = headerRow;
+  while (lastKr < keys.length && keys[lastKr].startsWith('kr:')) lastKr++;
+  if (lastKr === headerRow) return 0;
+  const labels = sheet.getRange(headerRow, DASH_COLUMN.firstWeek, 1, keyColumn - DASH_COLUMN.firstWeek).getValues()[0].map(textOf);
+  const column = labels.indexOf(week);
+  if (column < 0) return 0;
+  const range = sheet.getRange(headerRow + 1, DASH_COLUMN.firstWeek + column, lastKr - headerRow, 1);
+  let written = 0;
+  const values = range.getValues().map((line, i) => {
+    const value = confidences.get(keys[headerRow + i].slice(3));
+    if (value === undefined) return [line[0]];
+    written++;
+    return [value];
+  });
+  if (written) range.setValues(values);
+  return written;
 }

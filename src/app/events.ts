@@ -20,7 +20,6 @@ import { OLD_WEEKLY_KEY_COLUMN, WEEKLY_COLUMN, readWeekly, upgradeWeekly, weekly
 import {
   appendLog,
   markTacticsDiscussed,
-  readLog,
   readSettings,
   readTactics,
   readRegisterValues,
@@ -31,6 +30,8 @@ import {
   writeQuickWins,
 } from '../sheets/events';
 import { spreadsheetLanguage } from '../sheets/locale';
+import { logStore, readLogWeeks, recordAppend, weeksForWeekly } from '../sheets/logIndex';
+import { writeWeekToDashboard } from './dashboard';
 import { withDocumentLock } from '../sheets/lock';
 import type { RegisterSnapshot } from '../sheets/register';
 import { arrangeTabs, runningCycleName } from '../sheets/tabs';
@@ -109,8 +110,9 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
     const spreadsheet = activeSpreadsheet();
     const { snapshot } = requireRegister(spreadsheet, lang);
     const tactics = readTactics(findSheet(spreadsheet, 'tactics', lang));
-    const log = readLog(findSheet(spreadsheet, 'checkInLog', lang));
     const week = isoWeek(dayIn(today, spreadsheet.getSpreadsheetTimeZone()));
+    // Only this week's rows (see weeksForWeekly): flat over a long log. Read-only, so the index's last row is not checked.
+    const log = readLogWeeks(findSheet(spreadsheet, 'checkInLog', lang), weeksForWeekly(week), false).entries;
     const wanted = weeklySheetName(week);
     let name = wanted;
     let existing = spreadsheet.getSheetByName(name);
@@ -124,7 +126,8 @@ export function generateWeekly(lang: Language, today = new Date()): WeeklyOutcom
       kind = existing ? 'regenerated' : 'suffixed';
     }
     const rows = snapshot.rows.map((r) => r.row);
-    const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), previous }), name };
+    const registerRows = new Map(snapshot.rows.filter((r) => r.row.krId).reverse().map((r) => [r.row.krId, r.sheetRow]));
+    const plan = { ...weeklyPlan({ lang, week, rows, tactics: tactics.rows, lastValues: lastValues(log, week), registerRows, previous }), name };
     const session = new WriteSession(spreadsheet);
     const relayout = previous && isOldWeekly(previous) ? { shown: [OLD_WEEKLY_KEY_COLUMN] } : undefined;
     const sheet = existing ? rewriteSheet(session, existing, plan, previous?.length ?? 0, relayout) : writeNewSheet(session, plan);
@@ -179,7 +182,9 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
     const tacticsSheet = findSheet(spreadsheet, 'tactics', lang);
     const tactics = readTactics(tacticsSheet);
     let logSheet = findSheet(spreadsheet, 'checkInLog', lang);
-    const log = readLog(logSheet);
+    // Only this week's rows: a (week, kind, id) is logged once, so nothing else can collide.
+    const logRead = readLogWeeks(logSheet, () => [week]);
+    const log = logRead.entries;
     const plan = planCheckIn({
       lang,
       week,
@@ -192,7 +197,10 @@ export function applyCheckIn(lang: Language, today = new Date()): ApplyOutcome {
     if (plan.registerUpdates.length) writeRegisterUpdates(registerSheet, snapshot, plan.registerUpdates);
     if (plan.append.length) {
       if (!logSheet) logSheet = writeNewSheet(new WriteSession(spreadsheet), checkInLogPlan(lang));
-      appendLog(logSheet, plan.append, lang);
+      const first = appendLog(logSheet, plan.append, lang, Math.max(1, logRead.index.last) + 1);
+      if (!logRead.store) logRead.store = logStore();
+      recordAppend(logRead, first, plan.append);
+      writeWeekToDashboard(spreadsheet, lang, week, plan.append);
     }
     if (tacticsSheet) markTacticsDiscussed(tacticsSheet, tactics, plan.tacticsDiscussed, week);
     return {

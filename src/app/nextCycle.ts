@@ -63,6 +63,8 @@ export interface NextCycleState {
   old: { cycle: Cycle; teams: string[]; levels: Map<string, Level> };
   plan: CarryPlan;
   archive: { from: string; to: string }[];
+  /** The sheets as read (by name), so archiving them asks no sheet by name again. */
+  sheets: Map<string, Sheet>;
 }
 
 function isoOf(value: unknown, timeZone: () => string): string | null {
@@ -121,8 +123,8 @@ export function readNextCycle(lang: Language): NextCycleState {
   const settingsWins = settings.slice(1, 1 + QUICK_WINS).map((line) => text(line[5])).filter(Boolean);
   const quickWins = retroWins.length ? retroWins : settingsWins;
   const plan = planNextCycle({ lang, old: { cycle, teams }, rows, tactics, decisions, quickWins });
-  const names = spreadsheet.getSheets().map((sheet) => sheet.getName());
-  return { lang, old: { cycle, teams, levels }, plan, archive: archiveNames(names, cycle.name, cycleLabel(cycle, lang)) };
+  const sheets = new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), sheet] as const));
+  return { lang, old: { cycle, teams, levels }, plan, archive: archiveNames([...sheets.keys()], cycle.name, cycleLabel(cycle, lang)), sheets };
 }
 
 function list(ids: string[], lang: Language): string {
@@ -185,8 +187,9 @@ export function startNextCycle(lang: Language, proceed: (state: NextCycleState) 
     const register = findSheet(spreadsheet, 'register', lang);
     if (register) archiveNamedRanges(register, label);
     const description = format(TEXT.protection[lang], { cycle: label });
+    // Per archived sheet: its name (read above), the rename, the protection and its warning-only mode and description.
     for (const { from, to } of state.archive) {
-      const sheet = spreadsheet.getSheetByName(from);
+      const sheet = state.sheets.get(from);
       if (!sheet) continue;
       if (to !== from) sheet.setName(to);
       sheet.protect().setWarningOnly(true).setDescription(description);

@@ -116,10 +116,9 @@ export function readLog(sheet: Sheet | null): LogEntry[] {
     .filter((entry): entry is LogEntry => entry !== null);
 }
 
-/** Appends entries below the log's last row: one block of formats and one of values. */
-export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Language): void {
-  if (!entries.length) return;
-  const first = sheet.getLastRow() + 1;
+/** Appends entries below the log's last row (`first`, default the row after the last): one block of formats and one of values. Returns the first row written. */
+export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Language, first = sheet.getLastRow() + 1): number {
+  if (!entries.length) return first;
   const needed = first + entries.length - 1;
   const max = sheet.getMaxRows();
   if (needed > max) sheet.insertRowsAfter(max, needed - max);
@@ -144,6 +143,7 @@ export function appendLog(sheet: Sheet, entries: readonly LogEntry[], lang: Lang
       }),
     ),
   );
+  return first;
 }
 
 export interface SettingsSnapshot {

@@ -10,6 +10,7 @@ import {
   REGISTER_FORMATS,
   isEmptyRegisterRow,
   isRegisterBlock,
+  objectiveSpans,
   parseRegisterRow,
   registerCapacity,
   registerExtent,
@@ -17,6 +18,7 @@ import {
   registerValidations,
   type RegisterRow,
 } from '../core/layout/register';
+import { textOf } from '../core/cellValues';
 import { WriteSession } from './writer';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -70,8 +72,9 @@ export function repairRegisterFormulas(sheet: Sheet, snapshot: RegisterSnapshot,
   let hadRow = snapshot.formulas.length + 1;
   while (hadRow > 1 && !snapshot.formulas[hadRow - 2][firstComputed - 1]) hadRow--;
   let renewed = 0;
+  const spans = objectiveSpans(Array.from({ length: lastRow - 1 }, (_, i) => textOf(snapshot.values[i]?.[REGISTER_COLUMN.objectiveId - 1])));
   for (let row = 2; row <= lastRow; row++) {
-    const wanted = registerFormulas(row, lastRow, lang);
+    const wanted = registerFormulas(row, lastRow, lang, spans[row - 2]);
     const have = snapshot.formulas[row - 2]?.slice(firstComputed - 1) ?? [];
     if (wanted.some((formula, i) => have[i] !== formula)) renewed++;
     expected.push(wanted);

@@ -14,6 +14,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
+import { DASH_COLUMN } from '../../src/core/layout/dashboard';
+import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
 import { attainment, objectiveScore, scoreKeyResult } from '../../src/core/scoring';
 import { VERDICT_LABELS } from '../../src/core/vocabulary';
 import { exportWorkbook } from '../../playground/export';
@@ -83,6 +85,9 @@ if (!SOFFICE) {
 run('the exported .xlsx, recalculated by LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'okr-xlsx-'));
   const csv: Record<string, string[][]> = {};
+  // A third workbook: a week checked in and the dashboard refreshed; its formulas (AVERAGE over the KR x week
+  // grid, COUNTIFS / SUMIFS / SUMPRODUCT over register spans, the portfolio counts) must compute in LibreOffice too.
+  let dashboard: { values: unknown[][]; formulas: string[][] } | null = null;
 
   beforeAll(async () => {
     const files: string[] = [];
@@ -92,7 +97,28 @@ run('the exported .xlsx, recalculated by LibreOffice', () => {
       writeFileSync(file, await exportWorkbook(session.spreadsheet, { cachedResults: 'poison' }));
       files.push(file);
     }
+    {
+      const session = realisticSession('en');
+      session.runMenu('menuNewWeekly');
+      const weekly = session.spreadsheet.getActiveSheet();
+      const last = weekly.getLastRow();
+      const keys = weekly.getRange(1, WEEKLY_COLUMN.key, last, 1).getValues();
+      const inputs = weekly.getRange(1, WEEKLY_COLUMN.input, last, 2).getValues();
+      keys.forEach((line, i) => {
+        if (String(line[0]).startsWith('kr:') && i % 4) inputs[i] = [inputs[i][0], i % 11];
+      });
+      weekly.getRange(1, WEEKLY_COLUMN.input, last, 2).setValues(inputs);
+      session.runMenu('menuApplyCheckIn');
+      session.runMenu('menuRefreshDashboard');
+      const sheet = session.spreadsheet.getSheetByName('Dashboard')!;
+      const range = sheet.getDataRange();
+      dashboard = { values: range.getValues(), formulas: range.getFormulas() };
+      const file = join(dir, 'dashboard-en.xlsx');
+      writeFileSync(file, await exportWorkbook(session.spreadsheet, { cachedResults: 'poison' }));
+      files.push(file);
+    }
     toCsv(files, join(dir, 'csv'), join(dir, 'profile'));
+    csv.dashboard = parseCsv(readFileSync(join(dir, 'csv', 'dashboard-en-Dashboard.csv'), 'utf8'));
     for (const lang of ['en', 'de']) {
       const name = readdirSync(join(dir, 'csv')).find((f) => f === `cycle-${lang}-OKRs.csv`);
       if (!name) throw new Error(`no OKRs sheet in ${readdirSync(join(dir, 'csv')).join(', ')}`);
@@ -129,5 +155,25 @@ run('the exported .xlsx, recalculated by LibreOffice', () => {
       expect(col(row, 'attainment')).toBe(verdict ? VERDICT_LABELS[lang][verdict] : '');
     });
     expect(scored).toBeGreaterThan(20);
+  });
+
+  it('every dashboard formula computes in LibreOffice to what the workbook shows (pace, judged on today, aside)', () => {
+    const { values, formulas } = dashboard!;
+    let compared = 0;
+    let weekCells = 0;
+    formulas.forEach((line, r) =>
+      line.forEach((f, c) => {
+        if (!f || c + 1 === DASH_COLUMN.pace || /SPARKLINE|TODAY/.test(f)) return;
+        const want = values[r][c];
+        const got = csv.dashboard[r]?.[c] ?? '';
+        if (typeof want === 'number') {
+          expect([r + 1, c + 1, number(got)]).toEqual([r + 1, c + 1, expect.closeTo(want, 9)]);
+          if (c + 1 >= DASH_COLUMN.firstWeek) weekCells++;
+        } else expect([r + 1, c + 1, got]).toEqual([r + 1, c + 1, String(want)]);
+        compared++;
+      }),
+    );
+    expect(compared).toBeGreaterThan(300);
+    expect(weekCells).toBeGreaterThan(10); // objective and team confidence of the week checked in
   });
 });

@@ -1,7 +1,8 @@
 import { createAppsScript, type AppsScriptHarness } from '../../emulator/appsScript';
 import { REGISTER_ROWS, SETUP, TACTIC_ROWS, TEAMS } from '../fixtures/realisticCycle';
 import { setUpCycle } from '../../src/app/setup';
-import { generateReview } from '../../src/app/events';
+import { applyCheckIn, generateReview, generateWeekly } from '../../src/app/events';
+import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
 import { openPortfolio, refreshDashboard, rollUpTeams } from '../../src/app/dashboard';
 import { alignment, dependencies, rollUp } from '../../src/core/alignment';
 import { DASH_COLUMN } from '../../src/core/layout/dashboard';
@@ -187,6 +188,46 @@ describe('dashboard on the realistic cycle', () => {
     const listed: string[] = [];
     for (let r = heading + 2; r < d.values.length && /^O-\d+$/.test(String(d.values[r][0])); r++) listed.push(String(d.values[r][0]));
     expect(listed).toEqual(['O-4', 'O-7', 'O-10']);
+  });
+
+  it('confidence per week: applying a check-in writes the KR x week grid, and every objective and team week cell is the mean of the logged confidences', () => {
+    const { h } = env;
+    refreshDashboard('en');
+    const today = new Date(2026, 10, 24); // 2026-W48
+    generateWeekly('en', today);
+    const weekly = h.spreadsheet.getSheetByName('Weekly 2026-W48')!;
+    const keys = weekly.getRange(1, WEEKLY_COLUMN.key, weekly.getLastRow(), 1).getValues().map((l) => String(l[0]));
+    const typed: Record<string, number | string> = { 'KR-1': 3, 'KR-2': 9, 'KR-4': 0, 'KR-7': '' };
+    for (const [id, confidence] of Object.entries(typed)) weekly.getRange(keys.indexOf(`kr:${id}`) + 1, WEEKLY_COLUMN.second).setValue(confidence);
+    weekly.getRange(keys.indexOf('kr:KR-7') + 1, WEEKLY_COLUMN.input).setValue(12);
+    h.spreadsheet.setActiveSheet(weekly);
+    h.calls.reset();
+    applyCheckIn('en', today);
+    const applyCalls = h.calls.total;
+    let d = dashboard(h);
+    const w48 = DASH_COLUMN.firstWeek + 8;
+    expect(d.line('kr:KR-1')[w48 - 1]).toBe(3);
+    expect(d.line('kr:KR-7')[w48 - 1]).toBe(''); // a value without a confidence
+    expect(d.line('obj:O-1')[w48 - 1]).toBeCloseTo(6, 10); // KR-1 3, KR-2 9 (KR-3 not checked in)
+    expect(d.line('obj:O-2')[w48 - 1]).toBe(0); // a confidence of 0 counts
+    expect(d.line('team:Sales')[w48 - 1]).toBeCloseTo(3, 10); // mean of O-1 (6) and O-2 (0)
+    expect(d.line('obj:O-1')[w48 - 2]).toBe(''); // W47: nothing logged
+    // The objective week cell is a mean of direct references into the grid, never a scan of the log.
+    const formula = d.sheet.getRange(d.rowOf('obj:O-1'), w48).getFormula();
+    expect(formula).toMatch(/^=IF\(W\$5="","",IFERROR\(AVERAGE\(\$W\$\d+,\$W\$\d+,\$W\$\d+\),""\)\)$/);
+    expect(d.sheet.getDataRange().getFormulas().flat().some((f) => /Check-in log/.test(f))).toBe(false);
+
+    // An entry added to the log by hand shows after a refresh that finds the layout current (one write, values only).
+    const log = h.spreadsheet.getSheetByName('Check-in log')!;
+    log.appendRow(['2026-W47', 'KR', 'KR-3', 'Sales', '', '', 5, '', '', '']);
+    expect(refreshDashboard('en').kind).toBe('current');
+    d = dashboard(h);
+    expect(d.line('kr:KR-3')[w48 - 2]).toBe(5);
+    expect(d.line('obj:O-1')[w48 - 2]).toBe(5);
+    h.calls.reset();
+    expect(refreshDashboard('en').kind).toBe('current');
+    expect(h.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
+    expect(applyCalls).toBeLessThan(60);
   });
 
   it('leaves a foreign sheet named Dashboard alone', () => {

@@ -21,10 +21,10 @@ import { SHEET_NAMES } from '../texts';
 import { PACE_LABELS, VERDICT_LABELS } from '../vocabulary';
 import { BLANK, columnLetter, formula, num, sheetRef, text, type CellPlan, type SheetPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, carriedCell, rowsByKey, textOf } from './builder';
-import { LOG_COLUMN } from './checkInLog';
-import { REGISTER_COLUMN, registerColumnRange, type RegisterRow } from './register';
+import { REGISTER_COLUMN, registerColumnRange, type RegisterKey, type RegisterRow, type RowSpan } from './register';
+import { objectiveSpan, registerSpans, teamSpans } from './dashboardGrid';
 import { settingsRefs } from './settings';
-import { portfolioConflictFormula, portfolioSummaryFormula } from './portfolio';
+import { portfolioConflictFromSummary, portfolioSummaryFormula } from './portfolio';
 
 export const DASH_COLUMN = {
   id: 1,
@@ -45,10 +45,8 @@ export const DASH_COLUMN = {
   firstWeek: 15,
 } as const;
 
-/** Weeks the dashboard shows at most (a half-year cycle). */
-export const MAX_WEEKS = 27;
-/** Check-in log rows the formulas read, at least. */
-export const MIN_LOG_ROWS = 5000;
+/** Weeks the dashboard shows at most: every ISO week a yearly cycle touches (54 when it starts late in a week). */
+export const MAX_WEEKS = 54;
 
 export const DASHBOARD_TITLES = {
   en: { scores: 'Scores per team', confidence: 'Confidence over the weeks (KR > objective > team)' },
@@ -76,6 +74,8 @@ const TEXT = {
     mutual: 'mutual with ',
     unknownTeams: 'Unknown team names in "Depends on teams": ',
     removedNotes: 'Notes of rows that are no longer on the dashboard',
+    krWeeks: 'Confidence per key result and week (from the Check-in log; written when a check-in is applied)',
+    krHeaders: ['KR ID', 'Key result', 'Objective', 'Team'],
   },
   de: {
     title: 'Dashboard {cycle}',
@@ -97,6 +97,8 @@ const TEXT = {
     mutual: 'gegenseitig mit ',
     unknownTeams: 'Unbekannte Teamnamen in „Abhängig von Teams“: ',
     removedNotes: 'Notizen zu Zeilen, die nicht mehr im Dashboard stehen',
+    krWeeks: 'Zuversicht je Key Result und Woche (aus dem Check-in-Log; eingetragen beim Übernehmen eines Check-ins)',
+    krHeaders: ['KR-ID', 'Key Result', 'Objective', 'Team'],
   },
 } as const;
 
@@ -125,8 +127,12 @@ export interface DashboardInput {
   levels?: TeamLevels;
   rows: readonly RegisterRow[];
   weeks: number;
-  /** Rows of the Check-in log the formulas read (bounded). */
-  logRows: number;
+  /** The cycle's start (ISO day): the grid's week columns count from its week. */
+  start?: string;
+  /** The register row of each of `rows` (default: in order from row 2). */
+  registerRows?: readonly number[];
+  /** Logged confidence per KR ID and cycle week (see `confidenceGrid`); blank when missing. */
+  grid?: ReadonlyMap<string, readonly (number | null)[]>;
   /** The old dashboard's values, to carry notes. */
   previous?: readonly (readonly unknown[])[];
 }
@@ -141,25 +147,17 @@ function hash(textValue: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** What the layout depends on, hashed: teams, objectives (team, parent, KRs), dependencies, weeks, log bound. */
-export function layoutSignature(input: Pick<DashboardInput, 'teams' | 'rows' | 'weeks' | 'logRows' | 'lang' | 'levels'>): string {
+/** What the layout depends on, hashed: teams and their levels, objectives (team, parent, KRs), dependencies, the cycle's weeks and start. */
+export function layoutSignature(input: Pick<DashboardInput, 'teams' | 'rows' | 'weeks' | 'start' | 'lang' | 'levels'>): string {
   const parts = [
     input.lang,
     `w${input.weeks}`,
-    `l${input.logRows}`,
+    `s${input.start ?? ''}`,
     ...input.teams.map((t) => `t:${t}`),
     ...[...(input.levels ?? [])].map(([team, level]) => `v:${team}|${level}`),
     ...input.rows.map((r) => `r:${r.objectiveId}|${r.team}|${r.parentId}|${r.krId}|${r.dependsOn.join(',')}`),
   ];
   return hash(parts.join('\n'));
-}
-
-/** The log rows the formulas read for a register of this size: room for the whole cycle, twice over. */
-export function logBound(keyResults: number, weeks: number, currentLastRow: number): number {
-  const base = Math.max(MIN_LOG_ROWS, (keyResults + 50) * (weeks + 2) * 2);
-  let bound = base;
-  while (bound < currentLastRow * 2) bound *= 2;
-  return bound;
 }
 
 export const LAYOUT_KEY = '#layout';
@@ -181,7 +179,11 @@ export interface DashboardPlan {
   charts: { headerRow: number; firstTeamRow: number; lastTeamRow: number; firstWeekColumn: number; lastWeekColumn: number };
   alignment: ReturnType<typeof alignment>;
   matrix: ReturnType<typeof dependencies>;
+  /** The KR x week grid: 1-based rows of its first and last KR and its first week column; `krs` in row order. */
+  grid: { headerRow: number; firstRow: number; firstColumn: number; weeks: number; krs: string[] };
 }
+
+export const GRID_KEY = '#krWeeks';
 
 export function dashboardPlan(input: DashboardInput): DashboardPlan {
   const { lang } = input;
@@ -197,8 +199,10 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   const L = (column: number) => columnLetter(column);
 
   const reg = registerColumnRange(lang, input.rows.length);
-  const log = sheetRef(SHEET_NAMES[lang].checkInLog);
-  const logCol = (key: keyof typeof LOG_COLUMN) => `${log}!$${L(LOG_COLUMN[key])}$2:$${L(LOG_COLUMN[key])}$${input.logRows + 1}`;
+  const spans = registerSpans(input.rows, input.registerRows);
+  const register = sheetRef(SHEET_NAMES[lang].register);
+  /** A register column over the rows of one span, e.g. `OKRs!$N$17:$N$19`. */
+  const spanRange = (span: RowSpan) => (key: RegisterKey) => `${register}!$${L(REGISTER_COLUMN[key])}$${span.first}:$${L(REGISTER_COLUMN[key])}$${span.last}`;
   const refs = settingsRefs(lang);
   // The old layout may be wider or narrower: its key column is where '#title' stands in row 1; the note is left of it.
   const oldKey = (input.previous?.[0] ?? []).findIndex((value) => textOf(value) === '#title');
@@ -220,6 +224,12 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   const firstObjectiveRow = objectiveHeaderRow + 1;
   const objectiveRows = new Map(aligned.objectives.map((o, i) => [o.id, firstObjectiveRow + i]));
   const lastObjectiveRow = Math.max(firstObjectiveRow, firstObjectiveRow + aligned.objectives.length - 1);
+  // The KR x week grid comes last (below the orphans and the matrix): its rows, by KR ID.
+  const orphanCount = aligned.objectives.filter((o) => o.orphan).length;
+  const gridHeaderRow =
+    firstObjectiveRow + Math.max(1, aligned.objectives.length) + 3 + Math.max(1, orphanCount) + 3 + teams.length + (matrix.unknown.length ? 1 : 0) + 2;
+  const gridKrs = [...new Set(input.rows.map((r) => r.krId).filter(Boolean))];
+  const gridRowOf = new Map(gridKrs.map((id, i) => [id, gridHeaderRow + 1 + i]));
   const objCol = (column: number) => `$${L(column)}$${firstObjectiveRow}:$${L(column)}$${lastObjectiveRow}`;
 
   const weekLabel = (i: number) => {
@@ -251,20 +261,28 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   for (const team of teams) {
     const row = b.nextRow;
     const me = `$A${row}`;
+    // The team's objective rows on this dashboard and its rows in the register, as laid out at refresh: direct, bounded references.
+    const mine = aligned.objectives.filter((o) => o.team.toLowerCase() === team.toLowerCase()).map((o) => objectiveRows.get(o.id)!);
+    const averageOf = (column: number) => (mine.length ? `=IFERROR(AVERAGE(${mine.map((r) => `$${L(column)}$${r}`).join(',')}),"")` : '=""');
+    const ranges = teamSpans(spans, team);
+    const inSpans = (fn: (span: (key: RegisterKey) => string) => string) => (ranges.length ? ranges.map((r) => fn(spanRange(r))).join('+') : '0');
+    const paceCount = (word: string) => inSpans((span) => `COUNTIFS(${span('team')},${me},${span('pace')},${quote(word)})`);
+    const achieved = mine.length ? mine.map((r) => `($${L(C.attainment)}$${r}=${quote(verdicts.achieved)})`).join('+') : '0';
+    const confidence = ranges.length
+      ? `=IFERROR((${inSpans((span) => `SUMIFS(${span('confidence')},${span('team')},${me})`)})/(${inSpans((span) => `SUMPRODUCT((${span('team')}=${me})*ISNUMBER(${span('confidence')}))`)}),"")`
+      : '=""';
     const cells: CellPlan[] = pad([text(team)], C.score - 1);
     cells.push(
-      formula(`=IFERROR(AVERAGEIFS(${objCol(C.score)},${objCol(C.team)},${me}),"")`),
+      formula(averageOf(C.score)),
       BLANK,
       formula(bar(`$${L(C.score)}${row}`)),
-      formula(`=COUNTIFS(${objCol(C.team)},${me},${objCol(C.attainment)},${quote(verdicts.achieved)})&" / "&COUNTIF(${objCol(C.team)},${me})`),
-      formula(
-        `=COUNTIFS(${reg('team')},${me},${reg('pace')},${quote(paces.on_track)})&" · "&COUNTIFS(${reg('team')},${me},${reg('pace')},${quote(paces.at_risk)})&" · "&COUNTIFS(${reg('team')},${me},${reg('pace')},${quote(paces.off_track)})`,
-      ),
-      formula(`=IFERROR(AVERAGEIFS(${reg('confidence')},${reg('team')},${me}),"")`),
+      formula(`=${achieved}&" / ${mine.length}"`),
+      formula(`=${paceCount(paces.on_track)}&" · "&${paceCount(paces.at_risk)}&" · "&${paceCount(paces.off_track)}`),
+      formula(confidence),
       formula(trend(row)),
       BLANK,
       BLANK,
-      ...weekCells((i) => formula(`=IFERROR(AVERAGEIFS(${objCol(C.firstWeek + i)},${objCol(C.team)},${me}),"")`)),
+      ...weekCells((i) => formula(averageOf(C.firstWeek + i))),
     );
     b.row(pad(cells, noteColumn - 1).concat([note(`team:${team}`)]), {
       key: `team:${team}`,
@@ -286,17 +304,20 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   if (b.nextRow !== objectiveHeaderRow) throw new Error('dashboard layout: objective rows moved');
   headerRow(t.headers, objectiveHeaderRow);
 
-  const lookup = (key: keyof typeof REGISTER_COLUMN, row: number) => `INDEX(${reg(key)},MATCH($A${row},${reg('objectiveId')},0),1)`;
   for (const objective of aligned.objectives) {
     const row = b.nextRow;
+    // The objective's own register rows (bounded), and its KRs' cells in the KR x week grid below.
+    const span = objectiveSpan(spans, objective.id);
+    const own = span ? spanRange(span) : reg;
+    const lookup = (key: RegisterKey, r: number) => `INDEX(${own(key)},MATCH($A${r},${own('objectiveId')},0),1)`;
+    const gridRows = [...new Set(objective.krIds)].map((id) => gridRowOf.get(id)).filter((r): r is number => r !== undefined);
     const children = objective.children.map((id) => `$${L(C.rolledUp)}$${objectiveRows.get(id)}`);
-    const own = `$${L(C.score)}${row}`;
-    const rolled = children.length ? `=IFERROR(AVERAGE(${[own, ...children].join(',')}),"")` : `=IF(ISNUMBER(${own}),${own},"")`;
-    const krWeek = (weekCell: string) => {
-      const ids = objective.krIds.length ? objective.krIds : [''];
-      const sums = ids.map((id) => `SUMIFS(${logCol('confidence')},${logCol('week')},${weekCell},${logCol('id')},${quote(id)})`).join('+');
-      const counts = ids.map((id) => `COUNTIFS(${logCol('week')},${weekCell},${logCol('id')},${quote(id)},${logCol('confidence')},">=0")`).join('+');
-      return `=IF(${weekCell}="","",IFERROR((${sums})/(${counts}),""))`;
+    const score = `$${L(C.score)}${row}`;
+    const rolled = children.length ? `=IFERROR(AVERAGE(${[score, ...children].join(',')}),"")` : `=IF(ISNUMBER(${score}),${score},"")`;
+    const krWeek = (i: number, weekCell: string) => {
+      if (!gridRows.length) return '=""';
+      const column = L(C.firstWeek + i);
+      return `=IF(${weekCell}="","",IFERROR(AVERAGE(${gridRows.map((r) => `$${column}$${r}`).join(',')}),""))`;
     };
     const cells: CellPlan[] = [
       text(objective.id),
@@ -311,7 +332,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
       formula(
         paceFormula(
           {
-            score: own,
+            score,
             goalType: `$${L(C.goalType)}${row}`,
             roofshotLevel: refs.roofshotLevel,
             moonshotLevel: refs.moonshotLevel,
@@ -321,11 +342,11 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
           lang,
         ),
       ),
-      formula(`=IFERROR(AVERAGEIFS(${reg('confidence')},${reg('objectiveId')},$A${row}),"")`),
+      formula(`=IFERROR(AVERAGEIFS(${own('confidence')},${own('objectiveId')},$A${row}),"")`),
       formula(trend(row)),
       formula(portfolioSummaryFormula(`$A${row}`, lang)),
-      formula(portfolioConflictFormula(`$A${row}`, lang)),
-      ...weekCells((_, weekCell) => formula(krWeek(weekCell))),
+      formula(portfolioConflictFromSummary(`$${L(C.portfolio)}${row}`, lang)),
+      ...weekCells((i, weekCell) => formula(krWeek(i, weekCell))),
     ];
     b.row(pad(cells, noteColumn - 1).concat([note(`obj:${objective.id}`)]), {
       key: `obj:${objective.id}`,
@@ -356,6 +377,26 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
   });
   if (matrix.unknown.length) b.row([text(t.unknownTeams + matrix.unknown.join(', '))]);
 
+  // The KR x week grid: values the add-on writes (here from the log, and when a check-in is applied).
+  b.blank();
+  b.row([text(t.krWeeks)], { bold: true, background: SECTION_BACKGROUND });
+  if (b.nextRow !== gridHeaderRow) throw new Error('dashboard layout: the KR x week grid moved');
+  b.row(pad(t.krHeaders.map((h) => text(h)), C.firstWeek - 1).concat(weekCells((i) => formula(`=${L(C.firstWeek + i)}$${teamHeaderRow}`))), {
+    bold: true,
+    key: GRID_KEY,
+  });
+  const krRow = new Map(input.rows.filter((r) => r.krId).reverse().map((r) => [r.krId, r]));
+  for (const id of gridKrs) {
+    const kr = krRow.get(id)!;
+    const values = input.grid?.get(id);
+    b.row(
+      pad([text(id), kr.keyResult ? text(kr.keyResult) : BLANK, kr.objectiveId ? text(kr.objectiveId) : BLANK, kr.team ? text(kr.team) : BLANK], C.firstWeek - 1).concat(
+        weekCells((i) => num(values?.[i] ?? null)),
+      ),
+      { key: `kr:${id}`, formats: weekFormats },
+    );
+  }
+
   // Notes whose row is gone are kept at the bottom with their key.
   const orphanNotes = [...previous.entries()].filter(([key, line]) => !used.has(key) && (key.startsWith('team:') || key.startsWith('obj:') || key.startsWith('kept:')) && textOf(oldNote(line)));
   if (orphanNotes.length) {
@@ -383,6 +424,7 @@ export function dashboardPlan(input: DashboardInput): DashboardPlan {
     charts: { headerRow: teamHeaderRow, firstTeamRow, lastTeamRow, firstWeekColumn: C.firstWeek, lastWeekColumn: lastWeek },
     alignment: aligned,
     matrix,
+    grid: { headerRow: gridHeaderRow, firstRow: gridHeaderRow + 1, firstColumn: C.firstWeek, weeks, krs: gridKrs },
   };
 }
 

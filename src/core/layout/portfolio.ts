@@ -91,6 +91,16 @@ export function portfolioConflictFormula(idCell: string, lang: Language): string
   return `=IFERROR(IF(AND(TRIM(${idCell})<>"",${portfolioCountFormula(idCell, 'now', lang)}>0,${portfolioCountFormula(idCell, 'stop', lang)}>0),${quote(CONFLICT_LABEL[lang])},""),"")`;
 }
 
+/**
+ * The same warning read from a `portfolioSummaryFormula` cell ("now · later · stop", blank when no item
+ * serves the objective): the first and the last count, instead of scanning the portfolio twice more.
+ */
+export function portfolioConflictFromSummary(summaryCell: string, lang: Language): string {
+  const now = `LEFT(${summaryCell},FIND(" ",${summaryCell})-1)`;
+  const stop = `TRIM(RIGHT(SUBSTITUTE(${summaryCell}," ",REPT(" ",20)),20))`;
+  return `=IFERROR(IF(AND(${summaryCell}<>"",${now}<>"0",${stop}<>"0"),${quote(CONFLICT_LABEL[lang])},""),"")`;
+}
+
 function checkFormula(row: number, lang: Language, registerRows: number): string {
   const c = (key: PortfolioKey) => `$${columnLetter(PORTFOLIO_COLUMN[key])}${row}`;
   const register = sheetRef(SHEET_NAMES[lang].register);

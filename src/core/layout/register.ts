@@ -168,11 +168,39 @@ export interface RegisterRow {
 
 const col = (key: RegisterKey) => columnLetter(REGISTER_COLUMN[key]);
 
-/** The four computed cells of sheet row `row` (1-based), over formula rows 2..`lastRow`. */
-export function registerFormulas(row: number, lastRow: number, lang: Language): string[] {
+/** Sheet rows `first`..`last` that hold the rows of one objective (its first and last row). */
+export interface RowSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * Per sheet row, the span of its objective's rows: from the first to the last
+ * row with the same objective ID (`ids[i]` is sheet row i + 2). A row without
+ * an objective ID spans itself. The objective score reads only its span, so a
+ * register recalculates in time linear in its rows (a SUMPRODUCT over the
+ * whole register per row grows with the square). Rows people insert inside a
+ * span widen it (Sheets and the test workbook adjust ranges); the add-on
+ * rewrites the spans whenever it checks the register's formulas.
+ */
+export function objectiveSpans(ids: readonly string[]): RowSpan[] {
+  const bounds = new Map<string, RowSpan>();
+  // Spreadsheets compare text case-insensitively: "o-1" and "O-1" are one objective to the formula, so one span.
+  const key = (id: string) => id.trim().toLowerCase();
+  ids.forEach((id, i) => {
+    if (!key(id)) return;
+    const have = bounds.get(key(id));
+    if (have) have.last = i + 2;
+    else bounds.set(key(id), { first: i + 2, last: i + 2 });
+  });
+  return ids.map((id, i) => (key(id) ? bounds.get(key(id))! : { first: i + 2, last: i + 2 }));
+}
+
+/** The four computed cells of sheet row `row` (1-based); the objective score over `span` (default: the row alone). */
+export function registerFormulas(row: number, _lastRow: number, lang: Language, span: RowSpan = { first: row, last: row }): string[] {
   const refs = settingsRefs(lang);
   const cell = (key: RegisterKey) => `$${col(key)}${row}`;
-  const column = (key: RegisterKey) => `$${col(key)}$2:$${col(key)}$${lastRow}`;
+  const column = (key: RegisterKey) => `$${col(key)}$${span.first}:$${col(key)}$${span.last}`;
   return [
     scoreFormula({ start: cell('start'), target: cell('target'), current: cell('current'), kind: cell('kind') }, lang),
     objectiveScoreFormula(
@@ -282,10 +310,11 @@ export function registerPlan(input: RegisterInput): SheetPlan {
   const rowValidations = registerValidations(lang);
   const cells: CellPlan[][] = new Array(totalRows);
   cells[0] = REGISTER_KEYS.map((key) => text(headers[key]));
+  const spans = objectiveSpans(Array.from({ length: totalRows - 1 }, (_, i) => input.rows[i]?.objectiveId ?? ''));
   for (let r = 1; r < totalRows; r++) {
     const data = input.rows[r - 1];
     const inputs = data ? registerInputCells(data, lang) : INPUT_KEYS.map(() => BLANK);
-    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang).map(formula), data?.contact ? text(data.contact) : BLANK];
+    cells[r] = [...inputs, ...registerFormulas(r + 1, totalRows, lang, spans[r - 1]).map(formula), data?.contact ? text(data.contact) : BLANK];
   }
   const { block, namedRanges } = registerExtent(totalRows);
   return {

@@ -17,7 +17,8 @@ import { format, type Language } from '../i18n';
 import { weekLabel, weekMonday } from '../isoWeek';
 import { BLANK, columnLetter, formula, num, text, type CellPlan, type SheetPlan, type ValidationPlan } from './plan';
 import { PlanBuilder, SECTION_BACKGROUND, TEAM_BACKGROUND, TypedFormula, carriedCell, textOf } from './builder';
-import { registerColumnRange, type RegisterRow } from './register';
+import { type RegisterRow } from './register';
+import { weeklyPaceFormula, weeklyScoreFormula } from './lookups';
 import type { TacticRow } from './tactics';
 
 /**
@@ -116,6 +117,8 @@ export interface WeeklyInput {
   tactics: readonly TacticRow[];
   /** Last value per KR id (from the check-in log); KRs not in it show the register's current value. */
   lastValues?: ReadonlyMap<string, number | null>;
+  /** The register's sheet row of each KR ID (default: the rows in order from row 2, as the register plan writes them). */
+  registerRows?: ReadonlyMap<string, number>;
   /** The values of an earlier version of this sheet (typed formulas as TypedFormula): what people entered is carried over. */
   previous?: readonly (readonly unknown[])[];
 }
@@ -147,7 +150,9 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
     const index = previousRow.get(key);
     return index === undefined ? BLANK : entered(index, column);
   };
-  const registerColumn = registerColumnRange(lang, input.rows.length);
+  const inOrder = new Map<string, number>();
+  input.rows.forEach((r, i) => inOrder.has(r.krId) || inOrder.set(r.krId, i + 2));
+  const registerRowOf = (krId: string) => (input.registerRows ?? inOrder).get(krId) ?? inOrder.get(krId)!;
   const confidence: ValidationPlan = {
     kind: 'list',
     values: Array.from({ length: 11 }, (_, i) => String(i)),
@@ -190,8 +195,8 @@ export function weeklyPlan(input: WeeklyInput): SheetPlan {
       cells[C.last - 1] = num(last);
       cells[C.input - 1] = carried(key, C.input);
       cells[C.change - 1] = formula(`=IF(AND(ISNUMBER(${newValue}),ISNUMBER(${lastValue})),${newValue}-${lastValue},"")`);
-      cells[C.score - 1] = formula(`=IFERROR(INDEX(${registerColumn('krScore')},MATCH($A${row},${registerColumn('krId')},0),1),"")`);
-      cells[C.pace - 1] = formula(`=IFERROR(INDEX(${registerColumn('pace')},MATCH($A${row},${registerColumn('krId')},0),1)&"","")`);
+      cells[C.score - 1] = formula(weeklyScoreFormula(lang, `$A${row}`, registerRowOf(kr.krId)));
+      cells[C.pace - 1] = formula(weeklyPaceFormula(lang, `$A${row}`, registerRowOf(kr.krId)));
       cells[C.second - 1] = carried(key, C.second);
       cells[C.note - 1] = carried(key, C.note);
       const number = '#,##0.##';
