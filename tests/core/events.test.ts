@@ -74,7 +74,7 @@ describe('weekly plan', () => {
     const kr = plan.cells[keys.indexOf('kr:KR-1')];
     expect(kr[WEEKLY_COLUMN.start - 1]).toEqual({ number: REGISTER_ROWS[0].start });
     expect(kr[WEEKLY_COLUMN.target - 1]).toEqual({ number: REGISTER_ROWS[0].target });
-    expect((kr[WEEKLY_COLUMN.score - 1] as { formula: string }).formula).toMatch(/^=IFERROR\(INDEX\(OKRs!\$P\$2:\$P\$\d+,MATCH\(\$A\d+,OKRs!\$F\$2:/);
+    expect((kr[WEEKLY_COLUMN.score - 1] as { formula: string }).formula).toMatch(/^=IF\(OKRs!\$F\$\d+=\$A\d+,OKRs!\$P\$\d+,""\)$/);
     expect(plan.numberFormats[keys.indexOf('kr:KR-1')][WEEKLY_COLUMN.score - 1]).toBe('0%');
     expect(plan.wrapRows).toContain(keys.indexOf('#statusHeaders:Sales') + 1);
   });

@@ -32,7 +32,7 @@ describe('protections on a rebuilt dashboard', () => {
     addon.harness.lockState.currentUser = 'user-b';
     addon.harness.spreadsheet.getSheetByName('OKRs')!.getRange('A3:F3').setValues([['O-2', 'Faster support', 'IT', 'Roofshot', '', 'KR-2']]);
     addon.bundle.menuRefreshDashboard();
-    expect(addon.harness.ui.toasts.pop()!.message).toContain('"Dashboard" was rebuilt for 2 team(s), 2 objective(s)');
+    expect(addon.harness.ui.toasts.pop()!.message).toContain('"Dashboard" was rebuilt for 2 teams, 2 objectives');
     expect(addon.harness.spreadsheet.getSheetByName('Dashboard')!.getProtections(RANGE)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { loadAddon } from '../../emulator/loadAddon';
 import { REGISTER_COLUMN } from '../../src/core/layout/register';
+import { WEEKLY_COLUMN } from '../../src/core/layout/weekly';
 
 const ZONES = ['Europe/Berlin', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Auckland'];
 
@@ -51,8 +52,9 @@ describe.each(ZONES)('a spreadsheet in %s', (zone) => {
     addon.bundle.menuNewWeekly();
     const weekly = addon.harness.spreadsheet.getSheetByName('Weekly 2026-W48')!;
     expect(weekly).toBeTruthy();
-    const keys = weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
-    weekly.getRange(keys.indexOf('kr:KR-1') + 1, 5, 1, 2).setValues([[30, 7]]);
+    const keys = weekly.getRange(1, WEEKLY_COLUMN.key, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
+    weekly.getRange(keys.indexOf('kr:KR-1') + 1, WEEKLY_COLUMN.input).setValue(30);
+  weekly.getRange(keys.indexOf('kr:KR-1') + 1, WEEKLY_COLUMN.second).setValue(7);
     addon.bundle.menuApplyCheckIn();
     const log = addon.harness.spreadsheet.getSheetByName('Check-in log')!;
     const row = log.getDataRange().getDisplayValues().find((line) => line[2] === 'KR-1')!;
@@ -89,8 +91,9 @@ it('the spreadsheet\'s zone decides, not the script\'s (Europe/Berlin): 21:00 on
   const addon = cycleIn('America/New_York', at('America/New_York', '2026-11-24T21:00:00'));
   addon.bundle.menuNewWeekly();
   const weekly = addon.harness.spreadsheet.getSheetByName('Weekly 2026-W48')!;
-  const keys = weekly.getRange(1, 10, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
-  weekly.getRange(keys.indexOf('kr:KR-1') + 1, 5, 1, 2).setValues([[30, 7]]);
+  const keys = weekly.getRange(1, WEEKLY_COLUMN.key, weekly.getLastRow(), 1).getValues().map((line) => line[0]);
+  weekly.getRange(keys.indexOf('kr:KR-1') + 1, WEEKLY_COLUMN.input).setValue(30);
+  weekly.getRange(keys.indexOf('kr:KR-1') + 1, WEEKLY_COLUMN.second).setValue(7);
   addon.bundle.menuApplyCheckIn();
   const row = addon.harness.spreadsheet.getSheetByName('Check-in log')!.getDataRange().getDisplayValues().find((line) => line[2] === 'KR-1')!;
   expect(row[row.length - 1]).toBe('2026-11-24');
