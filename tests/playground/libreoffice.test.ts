@@ -103,11 +103,12 @@ run('the exported .xlsx, recalculated by LibreOffice', () => {
       const weekly = session.spreadsheet.getActiveSheet();
       const last = weekly.getLastRow();
       const keys = weekly.getRange(1, WEEKLY_COLUMN.key, last, 1).getValues();
-      const inputs = weekly.getRange(1, WEEKLY_COLUMN.input, last, 2).getValues();
+      // Confidences typed into the confidence column of most KR rows (the column is found by WEEKLY_COLUMN, not next to the value).
+      const confidences = weekly.getRange(1, WEEKLY_COLUMN.second, last, 1).getValues();
       keys.forEach((line, i) => {
-        if (String(line[0]).startsWith('kr:') && i % 4) inputs[i] = [inputs[i][0], i % 11];
+        if (String(line[0]).startsWith('kr:') && i % 4) confidences[i] = [i % 11];
       });
-      weekly.getRange(1, WEEKLY_COLUMN.input, last, 2).setValues(inputs);
+      weekly.getRange(1, WEEKLY_COLUMN.second, last, 1).setValues(confidences);
       session.runMenu('menuApplyCheckIn');
       session.runMenu('menuRefreshDashboard');
       const sheet = session.spreadsheet.getSheetByName('Dashboard')!;

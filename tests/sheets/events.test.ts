@@ -107,7 +107,7 @@ describe('weekly check-in on the realistic cycle', () => {
     expect(sheet.getRange(rowOf(h, 'unrealistic:Sales'), WEEKLY_COLUMN.input).getDataValidation()!.getCriteriaValues()[0]).toEqual(['yes', 'no']);
     // Laid out for a laptop beside the sidebar: the input columns as wide as planned, the key column hidden.
     expect(sheet.getColumnWidth(WEEKLY_COLUMN.input)).toBe(WEEKLY_WIDTHS[WEEKLY_COLUMN.input]);
-    expect(sheet.getColumnWidth(WEEKLY_COLUMN.note)).toBe(150);
+    expect(sheet.getColumnWidth(WEEKLY_COLUMN.note)).toBe(WEEKLY_WIDTHS[WEEKLY_COLUMN.note]);
     expect(h.spreadsheet.getActiveSheet().getName()).toBe(WEEKLY);
     for (const kind of ['assumption', 'problems', 'improvements', 'focus']) expect(rowOf(h, `${kind}:People`)).toBeGreaterThan(0);
     // every KR once, each in its team's block

@@ -29,13 +29,14 @@ import type { TacticRow } from './tactics';
 export const WEEKLY_COLUMN = { id: 1, title: 2, start: 3, target: 4, last: 5, input: 6, change: 7, score: 8, pace: 9, second: 10, note: 11, key: 12 } as const;
 export const WEEKLY_WIDTH = 11;
 /**
- * Widths in pixels: 965 in all, what a 1366-px laptop window shows beside the
+ * Widths in pixels: 976 in all, what a 1366-px laptop window shows beside the
  * 300-px sidebar (row numbers, scroll bar and side panel take the rest), so
  * the three input columns are on screen without scrolling sideways. Numbers up
- * to 9,999,999 fit a 68-px cell; notes wrap in a wide one. Five runs of equal
- * widths: five `setColumnWidths` calls.
+ * to 9,999,999 and German one-word headers (Startwert, Zielwert, Änderung) fit
+ * a 76-px cell, "nicht im Plan" and "Zuversicht" a 90-px one; notes wrap in the
+ * widest. Five runs of equal widths: five `setColumnWidths` calls.
  */
-export const WEEKLY_WIDTHS: Record<number, number> = { 1: 55, 2: 180, 3: 68, 4: 68, 5: 68, 6: 68, 7: 68, 8: 80, 9: 80, 10: 80, 11: 150 };
+export const WEEKLY_WIDTHS: Record<number, number> = { 1: 50, 2: 140, 3: 76, 4: 76, 5: 76, 6: 76, 7: 76, 8: 76, 9: 90, 10: 90, 11: 150 };
 /** The layout before the status block showed start, target and score (key in column J): still read and carried. */
 const OLD_COLUMN = { id: 1, title: 3, last: 4, input: 5, second: 6, note: 9, key: 10 } as const;
 export const OLD_WEEKLY_KEY_COLUMN = OLD_COLUMN.key;
