@@ -36,7 +36,7 @@ export const WEEKLY_WIDTH = 11;
  * a 76-px cell, "nicht im Plan" and "Zuversicht" a 90-px one; notes wrap in the
  * widest. Five runs of equal widths: five `setColumnWidths` calls.
  */
-export const WEEKLY_WIDTHS: Record<number, number> = { 1: 50, 2: 140, 3: 76, 4: 76, 5: 76, 6: 76, 7: 76, 8: 76, 9: 90, 10: 90, 11: 150 };
+export const WEEKLY_WIDTHS: Record<number, number> = { 1: 55, 2: 135, 3: 76, 4: 76, 5: 76, 6: 76, 7: 76, 8: 76, 9: 90, 10: 90, 11: 150 };
 /** The layout before the status block showed start, target and score (key in column J): still read and carried. */
 const OLD_COLUMN = { id: 1, title: 3, last: 4, input: 5, second: 6, note: 9, key: 10 } as const;
 export const OLD_WEEKLY_KEY_COLUMN = OLD_COLUMN.key;
