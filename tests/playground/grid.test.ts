@@ -63,7 +63,11 @@ describeBrowser('the grid draws a sheet as Sheets does', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const box = async (a1: string) => (await cell(page, a1).boundingBox())!;
+  // boundingBox() is null while a redraw replaces the table: wait until the cell is on screen.
+  const box = async (a1: string) => {
+    await cell(page, a1).waitFor({ state: 'visible' });
+    return (await cell(page, a1).boundingBox())!;
+  };
 
   it('draws merged cells as one cell, and the arrows step over the merge', async () => {
     await expect(cell(page, 'B3').getAttribute('colspan')).resolves.toBe('3');
